@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace TipBot.Features.Conversations;
+
+public static class ConversationsServiceCollectionExtensions
+{
+    /// <summary>Bot Framework activities are small; anything near this is an attack or a mistake.</summary>
+    public const long MaxActivityBytes = 256 * 1024;
+
+    public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddSingleton<TurnPipeline>();
+        services.AddSingleton<TranscriptRecorder>();
+        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton<IBot, TipBotBot>();
+        services.AddSingleton<InProcessAdapter>();
+
+        // Reads MicrosoftAppId / MicrosoftAppPassword / MicrosoftAppType / MicrosoftAppTenantId; with no
+        // MicrosoftAppId the endpoint is anonymous (Emulator, local tools), otherwise JWT-validated.
+        services.AddSingleton<BotFrameworkAuthentication>(provider => new ConfigurationBotFrameworkAuthentication(
+            provider.GetRequiredService<IConfiguration>(), logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<IBotFrameworkHttpAdapter, TipBotCloudAdapter>();
+        return builder;
+    }
+
+    public static WebApplication MapConversations(this WebApplication app)
+    {
+        app.MapPost("/api/messages", async (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        {
+            if (http.Request.ContentLength > MaxActivityBytes)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxActivityBytes;
+            }
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        }).WithName("BotFrameworkMessages").DisableAntiforgery();
+        return app;
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using TipBot.Features.Knowledge;
+
+namespace TipBot.Features.Conversations;
+
+/// <summary>
+/// The turn seam: the only place where a Bot Framework <see cref="Activity"/> becomes TipBot's
+/// <see cref="InboundMessage"/> and replies become activities again. Loads and saves state, skips
+/// duplicate deliveries, records the transcript.
+/// </summary>
+public sealed partial class TipBotBot(
+    TurnPipeline pipeline,
+    TranscriptRecorder transcripts,
+    ConversationState conversationState,
+    UserState userState,
+    KnowledgeStore knowledge,
+    IOptions<KnowledgeOptions> knowledgeOptions,
+    ILogger<TipBotBot> logger) : IBot
+{
+    public const string OutcomeKey = "TipBot.TurnOutcome";
+
+    private readonly IStatePropertyAccessor<ConversationMemory> _memory = conversationState.CreateProperty<ConversationMemory>("memory");
+    private readonly IStatePropertyAccessor<UserProfile> _profile = userState.CreateProperty<UserProfile>("profile");
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        var activity = turnContext.Activity;
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await OnMessageAsync(turnContext, cancellationToken);
+                break;
+            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
+                await WelcomeAsync(turnContext, cancellationToken);
+                break;
+            default:
+                LogIgnored(logger, activity.Type ?? "(none)", activity.ChannelId ?? "(none)");
+                break;
+        }
+    }
+
+    private async Task OnMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var channelId = activity.ChannelId ?? "unknown";
+        var key = transcripts.ConversationKey(channelId, activity.Conversation?.Id ?? "");
+        if (await transcripts.IsDuplicateAsync(channelId, key, activity.Id, cancellationToken))
+        {
+            LogDuplicate(logger, channelId, key);
+            return;
+        }
+
+        var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
+        var profile = await _profile.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
+        profile.Language ??= SupportedLanguage(activity.Locale);
+
+        var text = activity.Text ?? "";
+        if (text.Length == 0 && activity.Attachments?.Count > 0)
+        {
+            await turnContext.SendActivityAsync(Reply(new BotReply(knowledge.Current.Strings(profile.Language ?? KnowledgeBase.DefaultLanguage)["not-text"])), cancellationToken);
+            return;
+        }
+
+        var outcome = pipeline.Handle(new InboundMessage(channelId, text), memory, profile);
+        turnContext.TurnState.Add(OutcomeKey, outcome);
+        await turnContext.SendActivitiesAsync(outcome.Replies.Select(Reply).ToArray(), cancellationToken);
+
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        await userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        await transcripts.RecordTurnAsync(channelId, key, activity.Id, text, outcome, cancellationToken);
+        LogTurn(logger, channelId, key, outcome.TopicId, outcome.Best?.Score ?? 0, outcome.Urgent);
+    }
+
+    private async Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
+        if (memory.Welcomed)
+        {
+            return;
+        }
+        memory.Welcomed = true;
+        var language = SupportedLanguage(turnContext.Activity.Locale) ?? KnowledgeBase.DefaultLanguage;
+        var strings = knowledge.Current.Strings(language);
+        await turnContext.SendActivityAsync(Reply(new BotReply(strings.Format("welcome", ("org", knowledgeOptions.Value.OrganisationName)),
+            [new ReplyButton(strings["button.menu"])])), cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    private string? SupportedLanguage(string? locale)
+    {
+        if (string.IsNullOrEmpty(locale))
+        {
+            return null;
+        }
+        var language = locale.Split('-', '_')[0].ToLowerInvariant();
+        return knowledge.Current.Locales.ContainsKey(language) ? language : null;
+    }
+
+    internal static Activity Reply(BotReply reply)
+    {
+        var activity = MessageFactory.Text(reply.Text);
+        activity.TextFormat = TextFormatTypes.Markdown;
+        if (reply.Buttons.Count > 0)
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions = reply.Buttons.Select(b => new CardAction(ActionTypes.ImBack, b.Title, value: b.Title)).ToList(),
+            };
+        }
+        return activity;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn on {ChannelId} conversation {ConversationKey}: topic {TopicId} score {Score:F2} urgent {Urgent}")]
+    private static partial void LogTurn(ILogger logger, string channelId, string conversationKey, string topicId, float score, bool urgent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery ignored on {ChannelId} conversation {ConversationKey}")]
+    private static partial void LogDuplicate(ILogger logger, string channelId, string conversationKey);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored activity of type {ActivityType} on {ChannelId}")]
+    private static partial void LogIgnored(ILogger logger, string activityType, string channelId);
+}

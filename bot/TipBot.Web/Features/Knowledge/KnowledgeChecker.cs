@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+
+namespace TipBot.Features.Knowledge;
+
+/// <summary>
+/// The rules that keep the knowledge base safe to show to people. Each rule adds diagnostics with
+/// file, line and reason; errors fail <c>knowledge check</c> and CI.
+/// </summary>
+public static partial class KnowledgeChecker
+{
+    public const int MinExamples = 20;
+    public const int MaxFirstScreenChars = 700;
+    public const int MaxButtonChars = 20;
+    public static readonly TimeSpan ReviewMaxAge = TimeSpan.FromDays(365);
+
+    private static readonly string[] Translations = ["original", "machine-drafted", "reviewed"];
+
+    public static IReadOnlyList<KnowledgeDiagnostic> Check(KnowledgeLoadResult loaded, IReadOnlyCollection<string> requiredTopicIds, DateOnly today)
+    {
+        var diagnostics = new List<KnowledgeDiagnostic>(loaded.Diagnostics);
+        var knowledge = loaded.Knowledge;
+
+        foreach (var id in requiredTopicIds.Where(id => id != "none" && knowledge.Entries.All(e => e.Id != id || e.Language != KnowledgeBase.DefaultLanguage)))
+        {
+            diagnostics.Add(new(DiagnosticSeverity.Error, Path.Combine(loaded.Root, "topics", id, "en.md"), 0, $"topic '{id}' has no English entry"));
+        }
+        foreach (var entry in knowledge.Entries)
+        {
+            CheckEntry(entry, knowledge, today, diagnostics);
+        }
+        foreach (var id in knowledge.Menu.Where(id => !knowledge.HasTopic(id)))
+        {
+            diagnostics.Add(new(DiagnosticSeverity.Error, Path.Combine(loaded.Root, "menu.yaml"), 0, $"menu names unknown topic '{id}'"));
+        }
+        CheckLocales(loaded, diagnostics);
+        return diagnostics;
+    }
+
+    private static void CheckEntry(TopicEntry entry, KnowledgeBase knowledge, DateOnly today, List<KnowledgeDiagnostic> diagnostics)
+    {
+        void Error(string field, string reason) => diagnostics.Add(new(DiagnosticSeverity.Error, entry.FilePath, entry.Lines.Of(field), reason));
+
+        var folder = Path.GetFileName(Path.GetDirectoryName(entry.FilePath));
+        if (entry.Id != folder)
+        {
+            Error("id", $"id '{entry.Id}' does not match its folder '{folder}'");
+        }
+        if (entry.Language != Path.GetFileNameWithoutExtension(entry.FilePath))
+        {
+            Error("lang", $"lang '{entry.Language}' does not match the file name");
+        }
+        if (entry.Examples.Count < MinExamples)
+        {
+            Error("examples", $"{entry.Examples.Count} example phrasings; at least {MinExamples} are needed per topic and language");
+        }
+        if (entry.Button.Length > MaxButtonChars)
+        {
+            Error("button", $"button '{entry.Button}' is longer than {MaxButtonChars} characters (WhatsApp's limit)");
+        }
+        foreach (var followUp in entry.FollowUps.Where(f => !knowledge.HasTopic(f)))
+        {
+            Error("follow_ups", $"unknown follow_up topic '{followUp}'");
+        }
+        if (entry.Sources.Count == 0)
+        {
+            Error("sources", "at least one source (title and url) is needed");
+        }
+        foreach (var source in entry.Sources.Where(s => s.Title.Length == 0 || !Uri.TryCreate(s.Url, UriKind.Absolute, out _)))
+        {
+            Error("sources", $"a source needs a title and an absolute url (got title '{source.Title}', url '{source.Url}')");
+        }
+        if (entry.ReviewedOn is not { } reviewed)
+        {
+            Error("reviewed_on", "missing or malformed 'reviewed_on' (yyyy-MM-dd)");
+        }
+        else if (today.DayNumber - reviewed.DayNumber > ReviewMaxAge.TotalDays)
+        {
+            diagnostics.Add(new(DiagnosticSeverity.Warning, entry.FilePath, entry.Lines.Of("reviewed_on"), $"last reviewed on {reviewed:yyyy-MM-dd}, more than a year ago"));
+        }
+        if (!Translations.Contains(entry.Translation))
+        {
+            Error("translation", $"translation must be one of {string.Join(", ", Translations)}");
+        }
+        foreach (var key in entry.ContactKeys)
+        {
+            CheckContact(key, knowledge, reason => Error("contacts", reason));
+        }
+        CheckBody(entry, entry.Answer, entry.Lines.Body, knowledge, diagnostics);
+        if (entry.More is { } more)
+        {
+            CheckBody(entry, more, entry.Lines.Body, knowledge, diagnostics);
+        }
+        if (entry.Answer.Length == 0)
+        {
+            diagnostics.Add(new(DiagnosticSeverity.Error, entry.FilePath, entry.Lines.Body, "the answer is empty"));
+        }
+        else if (entry.Answer.Length > MaxFirstScreenChars)
+        {
+            diagnostics.Add(new(DiagnosticSeverity.Error, entry.FilePath, entry.Lines.Body, entry.More is null
+                ? $"answer is {entry.Answer.Length} characters, too long for one phone screen ({MaxFirstScreenChars}); split it with {KnowledgeLoader.MoreMarker}"
+                : $"the part before {KnowledgeLoader.MoreMarker} is {entry.Answer.Length} characters; one phone screen is {MaxFirstScreenChars}"));
+        }
+    }
+
+    private static void CheckContact(string key, KnowledgeBase knowledge, Action<string> error)
+    {
+        if (!knowledge.Contacts.TryGetValue(key, out var contact))
+        {
+            error($"contact '{key}' does not exist in contacts/");
+        }
+        else if (!contact.IsShowable)
+        {
+            error($"contact '{key}' is not verified and may not be shown to users");
+        }
+    }
+
+    private static void CheckBody(TopicEntry entry, string body, int bodyLine, KnowledgeBase knowledge, List<KnowledgeDiagnostic> diagnostics)
+    {
+        var full = File.Exists(entry.FilePath) ? File.ReadAllText(entry.FilePath) : body;
+        int LineOf(string fragment)
+        {
+            var at = full.IndexOf(fragment, StringComparison.Ordinal);
+            return at < 0 ? bodyLine : full.AsSpan(0, at).Count('\n') + 1;
+        }
+
+        foreach (Match match in Placeholder().Matches(body))
+        {
+            var (kind, key) = (match.Groups["kind"].Value, match.Groups["key"].Value);
+            void Error(string reason) => diagnostics.Add(new(DiagnosticSeverity.Error, entry.FilePath, LineOf(match.Value), reason));
+            switch (kind)
+            {
+                case "contact":
+                    CheckContact(key, knowledge, Error);
+                    break;
+                case "fact" when !knowledge.Facts.ContainsKey(key):
+                    Error($"fact '{key}' does not exist in facts.yaml");
+                    break;
+            }
+        }
+
+        var prose = Placeholder().Replace(body, "");
+        foreach (Match match in PhoneLike().Matches(prose))
+        {
+            if (YearRange().IsMatch(match.Value))
+            {
+                continue;
+            }
+            diagnostics.Add(new(DiagnosticSeverity.Error, entry.FilePath, LineOf(match.Value),
+                $"'{match.Value.Trim()}' looks like a phone number typed into the answer; use a {{{{contact:…}}}} reference"));
+        }
+        foreach (var contact in knowledge.Contacts.Values)
+        {
+            if (Regex.IsMatch(prose, $@"(?<![\d.,]){Regex.Escape(contact.Number)}(?![\d.,])"))
+            {
+                diagnostics.Add(new(DiagnosticSeverity.Error, entry.FilePath, LineOf(contact.Number),
+                    $"the number of '{contact.Id}' is typed into the answer; use {{{{contact:{contact.Id}}}}}"));
+            }
+        }
+    }
+
+    private static void CheckLocales(KnowledgeLoadResult loaded, List<KnowledgeDiagnostic> diagnostics)
+    {
+        var english = loaded.Knowledge.Strings(KnowledgeBase.DefaultLanguage);
+        foreach (var locale in loaded.Knowledge.Locales.Values.Where(l => l.Language != KnowledgeBase.DefaultLanguage))
+        {
+            foreach (var key in english.All.Keys.Where(k => !locale.All.ContainsKey(k)))
+            {
+                diagnostics.Add(new(DiagnosticSeverity.Error, Path.Combine(loaded.Root, "locales", locale.Language + ".yaml"), 0, $"missing string '{key}'"));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\{\{(?<kind>contact|fact):(?<key>[a-z0-9.\-]+)\}\}")]
+    private static partial Regex Placeholder();
+
+    /// <summary>Five or more digits in a row, allowing spaces or dashes between groups, not money ("R3500") or years.</summary>
+    [GeneratedRegex(@"(?<![\w.,])(?:\+?\d[\d \-]{3,}\d)(?![\w.,])")]
+    private static partial Regex PhoneLike();
+
+    [GeneratedRegex(@"^\s*(19|20)\d\d\s*-\s*(19|20)\d\d\s*$")]
+    private static partial Regex YearRange();
+}

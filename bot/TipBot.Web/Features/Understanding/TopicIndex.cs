@@ -1,0 +1,318 @@
+using System.Runtime.InteropServices;
+
+namespace TipBot.Features.Understanding;
+
+/// <summary>
+/// TF-IDF over character n-grams (3–5, inside word boundaries), words and word pairs, built from
+/// every example phrasing. Character n-grams make it robust to misspellings and run-together slang
+/// ("shud", "plz", "passprt"); words and pairs keep exact phrases strong. A message is scored against
+/// each topic by its nearest examples and by the topic's centroid; out-of-scope examples form a
+/// pseudo-topic so that "nothing fits" is learned, not guessed. Immutable, thread-safe; a query
+/// allocates only its result.
+/// </summary>
+public sealed class TopicIndex
+{
+    public const string OutOfScope = "\u0000out-of-scope";
+    private const int MinGram = 3;
+    private const int MaxGram = 5;
+    private const int MaxWordLength = 40;
+    private const char WordMarker = '\u0001';
+    private const char PairMarker = '\u0002';
+
+    private readonly Dictionary<string, int> _vocabulary;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly float[] _idf;
+    private readonly Postings _examples;
+    private readonly Postings _centroids;
+    private readonly int[] _topicFirstExample; // examples are stored grouped by topic
+    private readonly string[] _topics;
+    private readonly int _outOfScopeTopic;
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private TopicIndex(Dictionary<string, int> vocabulary, float[] idf, Postings examples, Postings centroids,
+        int[] topicFirstExample, string[] topics)
+    {
+        _vocabulary = vocabulary;
+        _lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        _idf = idf;
+        _examples = examples;
+        _centroids = centroids;
+        _topicFirstExample = topicFirstExample;
+        _topics = topics;
+        _outOfScopeTopic = Array.IndexOf(topics, OutOfScope);
+    }
+
+    public int TopicCount => _topics.Length;
+    public int ExampleCount => _examples.DocumentCount;
+    public int FeatureCount => _vocabulary.Count;
+
+    /// <summary>Builds the index from (topic id, example text) pairs; use <see cref="OutOfScope"/> for negatives.</summary>
+    public static TopicIndex Build(IEnumerable<(string Topic, string Text)> examples)
+    {
+        var grouped = examples.GroupBy(e => e.Topic, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
+        var topics = grouped.Select(g => g.Key).ToArray();
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var documents = new List<Dictionary<int, int>>();
+        var topicFirstExample = new int[topics.Length + 1];
+        var documentFrequency = new List<int>();
+
+        for (var t = 0; t < grouped.Length; t++)
+        {
+            topicFirstExample[t] = documents.Count;
+            foreach (var (_, text) in grouped[t])
+            {
+                var counts = new Dictionary<int, int>();
+                ForEachFeature(TextNormalizer.Normalize(text), feature =>
+                {
+                    var key = feature.ToString();
+                    if (!vocabulary.TryGetValue(key, out var id))
+                    {
+                        id = vocabulary.Count;
+                        vocabulary.Add(key, id);
+                        documentFrequency.Add(0);
+                    }
+                    if (!counts.TryAdd(id, 1))
+                    {
+                        counts[id]++;
+                    }
+                });
+                foreach (var id in counts.Keys)
+                {
+                    documentFrequency[id]++;
+                }
+                documents.Add(counts);
+            }
+        }
+        topicFirstExample[topics.Length] = documents.Count;
+
+        var n = documents.Count;
+        var idf = documentFrequency.Select(df => (float)(Math.Log((1.0 + n) / (1.0 + df)) + 1.0)).ToArray();
+        var vectors = documents.Select(d => Weigh(d, idf)).ToArray();
+
+        var centroids = new (int Feature, float Weight)[topics.Length][];
+        for (var t = 0; t < topics.Length; t++)
+        {
+            var sum = new Dictionary<int, float>();
+            for (var d = topicFirstExample[t]; d < topicFirstExample[t + 1]; d++)
+            {
+                foreach (var (feature, weight) in vectors[d])
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(sum, feature, out _) += weight;
+                }
+            }
+            centroids[t] = Normalized(sum.Select(kv => (kv.Key, kv.Value)));
+        }
+
+        return new TopicIndex(vocabulary, idf, Postings.Build(vectors, vocabulary.Count), Postings.Build(centroids, vocabulary.Count),
+            topicFirstExample, topics);
+    }
+
+    /// <summary>Scores every topic for a message; best first. The out-of-scope pseudo-topic is included.</summary>
+    public TopicScore[] Score(string message, int nearest = 3, float nearestWeight = 0.5f)
+    {
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Reset(_examples.DocumentCount, _topics.Length);
+        var normalized = TextNormalizer.Normalize(message);
+
+        ForEachFeature(normalized, feature =>
+        {
+            if (_lookup.TryGetValue(feature, out var id))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(scratch.Query, id, out _) += 1;
+            }
+        });
+        if (scratch.Query.Count == 0)
+        {
+            return [];
+        }
+
+        var norm = 0.0;
+        foreach (var (id, count) in scratch.Query)
+        {
+            var weight = (float)(1 + Math.Log(count)) * _idf[id];
+            scratch.QueryWeights.Add((id, weight));
+            norm += weight * weight;
+        }
+        var inverseNorm = (float)(1 / Math.Sqrt(norm));
+        foreach (var (id, weight) in scratch.QueryWeights)
+        {
+            _examples.Accumulate(id, weight * inverseNorm, scratch.ExampleScores);
+            _centroids.Accumulate(id, weight * inverseNorm, scratch.CentroidScores);
+        }
+
+        var result = new TopicScore[_topics.Length];
+        for (var t = 0; t < _topics.Length; t++)
+        {
+            var nearestMean = MeanOfTop(scratch.ExampleScores.AsSpan(_topicFirstExample[t], _topicFirstExample[t + 1] - _topicFirstExample[t]), nearest);
+            result[t] = new TopicScore(_topics[t], nearestWeight * nearestMean + (1 - nearestWeight) * scratch.CentroidScores[t]);
+        }
+        Array.Sort(result, static (a, b) => b.Score.CompareTo(a.Score));
+        return result;
+    }
+
+    private static float MeanOfTop(ReadOnlySpan<float> scores, int k)
+    {
+        Span<float> top = stackalloc float[k];
+        var filled = 0;
+        foreach (var score in scores)
+        {
+            if (filled < k)
+            {
+                top[filled++] = score;
+                continue;
+            }
+            var min = 0;
+            for (var i = 1; i < k; i++)
+            {
+                if (top[i] < top[min])
+                {
+                    min = i;
+                }
+            }
+            if (score > top[min])
+            {
+                top[min] = score;
+            }
+        }
+        if (filled == 0)
+        {
+            return 0;
+        }
+        var sum = 0f;
+        foreach (var score in top[..filled])
+        {
+            sum += score;
+        }
+        return sum / filled;
+    }
+
+    private static (int Feature, float Weight)[] Weigh(Dictionary<int, int> counts, float[] idf) =>
+        Normalized(counts.Select(kv => (kv.Key, (float)(1 + Math.Log(kv.Value)) * idf[kv.Key])));
+
+    private static (int Feature, float Weight)[] Normalized(IEnumerable<(int Feature, float Weight)> vector)
+    {
+        var items = vector.ToArray();
+        var norm = (float)Math.Sqrt(items.Sum(i => (double)i.Weight * i.Weight));
+        return norm == 0 ? items : items.Select(i => (i.Feature, i.Weight / norm)).ToArray();
+    }
+
+    private delegate void FeatureVisitor(ReadOnlySpan<char> feature);
+
+    /// <summary>Visits every feature of a normalised text without allocating.</summary>
+    private static void ForEachFeature(ReadOnlySpan<char> text, FeatureVisitor visit)
+    {
+        Span<char> buffer = stackalloc char[2 * MaxWordLength + 3];
+        ReadOnlySpan<char> previous = default;
+        foreach (var range in text.Split(' '))
+        {
+            var word = text[range];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+            if (word.Length > MaxWordLength)
+            {
+                word = word[..MaxWordLength];
+            }
+
+            buffer[0] = WordMarker;
+            word.CopyTo(buffer[1..]);
+            visit(buffer[..(word.Length + 1)]);
+
+            if (!previous.IsEmpty)
+            {
+                buffer[0] = PairMarker;
+                previous.CopyTo(buffer[1..]);
+                buffer[previous.Length + 1] = ' ';
+                word.CopyTo(buffer[(previous.Length + 2)..]);
+                visit(buffer[..(previous.Length + word.Length + 2)]);
+            }
+            previous = word;
+
+            buffer[0] = ' ';
+            word.CopyTo(buffer[1..]);
+            buffer[word.Length + 1] = ' ';
+            var padded = buffer[..(word.Length + 2)];
+            for (var n = MinGram; n <= MaxGram && n <= padded.Length; n++)
+            {
+                for (var i = 0; i + n <= padded.Length; i++)
+                {
+                    visit(padded.Slice(i, n));
+                }
+            }
+        }
+    }
+
+    /// <summary>Compressed-sparse-row postings: for each feature, the documents that have it and its weight there.</summary>
+    private sealed class Postings(int[] start, int[] documents, float[] weights, int documentCount)
+    {
+        public int DocumentCount { get; } = documentCount;
+
+        public static Postings Build((int Feature, float Weight)[][] vectors, int featureCount)
+        {
+            var start = new int[featureCount + 1];
+            foreach (var vector in vectors)
+            {
+                foreach (var (feature, _) in vector)
+                {
+                    start[feature + 1]++;
+                }
+            }
+            for (var f = 0; f < featureCount; f++)
+            {
+                start[f + 1] += start[f];
+            }
+            var next = start[..^1].ToArray();
+            var documents = new int[start[featureCount]];
+            var weights = new float[start[featureCount]];
+            for (var d = 0; d < vectors.Length; d++)
+            {
+                foreach (var (feature, weight) in vectors[d])
+                {
+                    documents[next[feature]] = d;
+                    weights[next[feature]++] = weight;
+                }
+            }
+            return new Postings(start, documents, weights, vectors.Length);
+        }
+
+        public void Accumulate(int feature, float queryWeight, float[] scores)
+        {
+            for (var p = start[feature]; p < start[feature + 1]; p++)
+            {
+                scores[documents[p]] += queryWeight * weights[p];
+            }
+        }
+    }
+
+    private sealed class Scratch
+    {
+        public readonly Dictionary<int, float> Query = [];
+        public readonly List<(int Id, float Weight)> QueryWeights = [];
+        public float[] ExampleScores = [];
+        public float[] CentroidScores = [];
+
+        public void Reset(int examples, int topics)
+        {
+            Query.Clear();
+            QueryWeights.Clear();
+            if (ExampleScores.Length != examples)
+            {
+                ExampleScores = new float[examples];
+            }
+            else
+            {
+                Array.Clear(ExampleScores);
+            }
+            if (CentroidScores.Length != topics)
+            {
+                CentroidScores = new float[topics];
+            }
+            else
+            {
+                Array.Clear(CentroidScores);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace TipBot.Hosting;
+
+/// <summary>
+/// The command line: no command runs the web host; <c>knowledge check</c>, <c>chat</c> and <c>eval</c>
+/// use the same services without serving HTTP.
+/// </summary>
+public sealed record TipBotCommand(string Name, IReadOnlyList<string> Arguments, string[] HostArguments)
+{
+    public const string Serve = "serve";
+    public const string KnowledgeCheck = "knowledge check";
+    public const string Chat = "chat";
+    public const string Eval = "eval";
+
+    public bool IsServe => Name == Serve;
+
+    public static TipBotCommand Parse(string[] args) => args switch
+    {
+        ["knowledge", "check", .. var rest] => new(KnowledgeCheck, rest, []),
+        ["chat", .. var rest] => new(Chat, rest, HostArgs(rest)),
+        ["eval", .. var rest] => new(Eval, rest, HostArgs(rest)),
+        _ => new(Serve, [], args),
+    };
+
+    /// <summary>Terminal commands keep the log quiet so their own output stays readable (and eval's JSON parseable).</summary>
+    public IEnumerable<KeyValuePair<string, string?>> ConfigurationOverrides()
+    {
+        if (IsServe)
+        {
+            yield break;
+        }
+        yield return new("Logging:LogLevel:Default", "Warning");
+        yield return new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        if (Name == Eval && !Arguments.Contains("--keep-data"))
+        {
+            // Each eval run gets a throw-away database: evaluation lines are not conversations.
+            yield return new("TipBot:DataDirectory", Path.Combine(Path.GetTempPath(), "tipbot-eval-" + Guid.NewGuid().ToString("N")));
+            yield return new("ConnectionStrings:TipBot", "");
+        }
+    }
+
+    // Options after the command that the host understands (e.g. --urls) are passed on to it.
+    private static string[] HostArgs(string[] rest) => rest.Where(a => a.StartsWith("--TipBot", StringComparison.Ordinal) || a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)).ToArray();
+}

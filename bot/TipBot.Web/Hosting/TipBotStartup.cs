@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using TipBot.Features.Conversations;
+using TipBot.Features.Knowledge;
+using TipBot.Features.Understanding;
+using TipBot.Persistence;
+
+namespace TipBot.Hosting;
+
+/// <summary>Gets TipBot ready (knowledge, index, database) and runs the chosen command.</summary>
+public static partial class TipBotStartup
+{
+    public static async Task<int> RunAsync(this WebApplication app, TipBotCommand command)
+    {
+        var services = app.Services;
+        if (command.Name == TipBotCommand.KnowledgeCheck)
+        {
+            return KnowledgeCheckCommand.Run(services.GetRequiredService<KnowledgeStore>(), command.Arguments, Console.Out, services.GetRequiredService<TimeProvider>());
+        }
+
+        await services.PrepareAsync(app.Lifetime.ApplicationStopping);
+        var stopping = app.Lifetime.ApplicationStopping;
+        switch (command.Name)
+        {
+            case TipBotCommand.Chat:
+                return await ChatCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), command.Arguments, Console.In, Console.Out, stopping);
+            case TipBotCommand.Eval:
+                try
+                {
+                    return await EvalCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), command.Arguments, Console.Out, Console.Error, stopping);
+                }
+                finally
+                {
+                    DeleteEvalData(services);
+                }
+            default:
+                var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TipBot");
+                app.Lifetime.ApplicationStarted.Register(() => LogReady(logger, string.Join(", ", app.Urls)));
+                // Build the recognizers' regular expressions off the request path.
+                _ = Task.Run(() => services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000"), stopping);
+                await app.RunAsync();
+                return 0;
+        }
+    }
+
+    /// <summary>Loads the knowledge base, builds the topic index and migrates the database.</summary>
+    public static async Task PrepareAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var knowledge = services.GetRequiredService<KnowledgeStore>();
+        knowledge.Load();
+        services.GetRequiredService<TopicRanker>().Build(knowledge.Current);
+        await services.PrepareDatabaseAsync(cancellationToken);
+    }
+
+    private static void DeleteEvalData(IServiceProvider services)
+    {
+        var directory = services.GetRequiredService<IOptions<TipBotOptions>>().Value.ResolveDataDirectory();
+        if (Path.GetFileName(directory).StartsWith("tipbot-eval-", StringComparison.Ordinal) && Directory.Exists(directory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "TipBot is ready on {Urls}: open it in a browser, or point the Bot Framework Emulator at /api/messages")]
+    private static partial void LogReady(ILogger logger, string urls);
+}

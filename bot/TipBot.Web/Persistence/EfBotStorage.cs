@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using Microsoft.Bot.Builder;
+using Microsoft.EntityFrameworkCore;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace TipBot.Persistence;
+
+/// <summary>
+/// Bot Framework <see cref="IStorage"/> on the TipBot database, with ETag optimistic concurrency: a write
+/// that carries an ETag (an <see cref="IStoreItem"/>, or state read earlier with its "eTag") succeeds only
+/// if nobody wrote the item since; no ETag or "*" means last writer wins. Keys are pseudonymised.
+/// </summary>
+public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Pseudonymizer pseudonymizer, TimeProvider time) : IStorage
+{
+    private const string ETagProperty = "eTag";
+
+    // No TypeNameHandling: type names in stored JSON are a deserialisation hazard. BotState converts JObjects itself.
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        NullValueHandling = NullValueHandling.Ignore,
+        ReferenceLoopHandling = ReferenceLoopHandling.Error,
+    });
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var byPseudonym = keys.Distinct(StringComparer.Ordinal).ToDictionary(pseudonymizer.Pseudonym, k => k, StringComparer.Ordinal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pseudonyms = byPseudonym.Keys.ToArray();
+        var items = await db.BotState.AsNoTracking().Where(x => pseudonyms.Contains(x.Key)).ToListAsync(cancellationToken);
+
+        var result = new Dictionary<string, object>(items.Count, StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var value = JObject.Parse(item.Json);
+            value[ETagProperty] = item.ETag;
+            result[byPseudonym[item.Key]] = value;
+        }
+        return result;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (key, value) in changes)
+        {
+            var json = value is null ? new JObject() : JObject.FromObject(value, Serializer);
+            var expected = value is IStoreItem storeItem ? storeItem.ETag : json.Value<string>(ETagProperty);
+            json.Remove(ETagProperty);
+            var pseudonym = pseudonymizer.Pseudonym(key);
+            var text = json.ToString(Formatting.None);
+            var next = NewETag();
+
+            var updated = string.IsNullOrEmpty(expected) || expected == "*"
+                ? await db.BotState.Where(x => x.Key == pseudonym).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Json, text).SetProperty(x => x.ETag, next).SetProperty(x => x.UpdatedAt, now), cancellationToken)
+                : await db.BotState.Where(x => x.Key == pseudonym && x.ETag == expected).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Json, text).SetProperty(x => x.ETag, next).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+            if (updated > 0)
+            {
+                continue;
+            }
+            if (!string.IsNullOrEmpty(expected) && expected != "*" && await db.BotState.AnyAsync(x => x.Key == pseudonym, cancellationToken))
+            {
+                throw new ETagConflictException(key);
+            }
+            db.BotState.Add(new BotStateItem { Key = pseudonym, ETag = next, Json = text, UpdatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone inserted the same key between our update and insert.
+                throw new ETagConflictException(key);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var pseudonyms = keys.Select(pseudonymizer.Pseudonym).ToArray();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.BotState.Where(x => pseudonyms.Contains(x.Key)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static string NewETag() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+}
+
+/// <summary>Another writer changed the item since it was read; the caller's copy is stale.</summary>
+public sealed class ETagConflictException(string key) : Exception($"The stored item changed since it was read (ETag conflict) for a key of length {key.Length}.");

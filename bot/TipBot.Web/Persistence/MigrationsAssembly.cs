@@ -1,0 +1,46 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace TipBot.Persistence;
+
+/// <summary>
+/// Migrations live in their own assembly per provider (TipBot.Migrations.Sqlite), which references this
+/// host for the model. The host cannot reference it back, so its build copies the migrations assembly
+/// beside the app (see TipBot.Web.csproj) and this resolver loads it when EF asks for it by name.
+/// </summary>
+internal static class MigrationsAssembly
+{
+    public const string Sqlite = "TipBot.Migrations.Sqlite";
+
+    private static int s_registered;
+
+    public static void RegisterResolver()
+    {
+        if (Interlocked.Exchange(ref s_registered, 1) == 1)
+        {
+            return;
+        }
+        AssemblyLoadContext.Default.Resolving += static (context, name) =>
+        {
+            if (name.Name is not Sqlite)
+            {
+                return null;
+            }
+            var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+        };
+    }
+
+    public static bool IsAvailable(string name)
+    {
+        try
+        {
+            Assembly.Load(name);
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+    }
+}

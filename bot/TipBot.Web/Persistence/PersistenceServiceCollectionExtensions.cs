@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Bot.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TipBot.Hosting;
+
+namespace TipBot.Persistence;
+
+public static partial class PersistenceServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "TipBot";
+
+    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TipBotOptions>().BindConfiguration(TipBotOptions.Section).ValidateOnStart();
+        MigrationsAssembly.RegisterResolver();
+
+        services.AddPooledDbContextFactory<TipBotDbContext>((provider, options) =>
+        {
+            var dataDirectory = provider.GetRequiredService<IOptions<TipBotOptions>>().Value.ResolveDataDirectory();
+            var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                connectionString = $"Data Source={Path.Combine(dataDirectory, "tipbot.db")}";
+            }
+            options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly.Sqlite))
+                .AddInterceptors(new SqlitePragmas());
+        });
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContext());
+
+        // Message text is encrypted with these keys. They live beside the database, not in it, so a
+        // copy of the database alone cannot be read; a restart reuses them.
+        var keysDirectory = Path.Combine(builder.Configuration.GetSection(TipBotOptions.Section).Get<TipBotOptions>()?.ResolveDataDirectory()
+            ?? new TipBotOptions().ResolveDataDirectory(), "keys");
+        services.AddDataProtection().SetApplicationName("TipBot").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+
+        services.AddSingleton<Pseudonymizer>();
+        services.AddSingleton<IStorage, EfBotStorage>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Creates the data directory and brings the database schema up to date.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var dataDirectory = services.GetRequiredService<IOptions<TipBotOptions>>().Value.ResolveDataDirectory();
+        Directory.CreateDirectory(dataDirectory);
+        await using var db = await services.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        LogDatabaseReady(services.GetRequiredService<ILoggerFactory>().CreateLogger("TipBot.Persistence"), db.Database.ProviderName ?? "unknown");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider})")]
+    private static partial void LogDatabaseReady(ILogger logger, string provider);
+}

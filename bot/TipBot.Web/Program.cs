@@ -1,0 +1,26 @@
+using TipBot.Features.Conversations;
+using TipBot.Features.Knowledge;
+using TipBot.Features.Safety;
+using TipBot.Features.Understanding;
+using TipBot.Hosting;
+using TipBot.Persistence;
+
+var command = TipBotCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArguments);
+builder.Configuration.AddInMemoryCollection(command.ConfigurationOverrides());
+
+builder.AddHosting();
+builder.AddPersistence();
+builder.AddKnowledge();
+builder.AddUnderstanding();
+builder.AddSafety();
+builder.AddConversations();
+
+var app = builder.Build();
+app.MapHosting();
+app.MapConversations();
+
+return await app.RunAsync(command);
+
+/// <summary>The entry point, public for WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
