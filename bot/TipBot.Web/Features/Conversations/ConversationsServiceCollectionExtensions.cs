@@ -23,8 +23,13 @@ public static class ConversationsServiceCollectionExtensions
 
         // Reads MicrosoftAppId / MicrosoftAppPassword / MicrosoftAppType / MicrosoftAppTenantId; with no
         // MicrosoftAppId the endpoint is anonymous (Emulator, local tools), otherwise JWT-validated.
-        services.AddSingleton<BotFrameworkAuthentication>(provider => new ConfigurationBotFrameworkAuthentication(
-            provider.GetRequiredService<IConfiguration>(), logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        // Wrapped so that turns reuse connector clients (and their serializer settings and HttpClient) instead of
+        // building new ones per activity, which re-generated Newtonsoft.Json serialization code on every turn; see
+        // CachingBotFrameworkAuthentication.
+        services.AddSingleton<BotFrameworkAuthentication>(provider => new CachingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
+            provider.GetRequiredService<IConfiguration>(),
+            httpClientFactory: CachingBotFrameworkAuthentication.CreateHttpClientFactory(),
+            logger: provider.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
         services.AddSingleton<IBotFrameworkHttpAdapter, TipBotCloudAdapter>();
         return builder;
     }

@@ -29,10 +29,11 @@ public static class EvalCommand
         }
         var lines = Read(file, error);
 
-        // Warm up (JIT, recognizer regexes, SQLite) so latency describes steady state, not start-up.
-        for (var i = 0; i < 5; i++)
+        // Warm up on the first lines, untimed (JIT, recognizer regexes, SQLite), so latency describes a
+        // running bot rather than its first seconds.
+        foreach (var line in lines.Take(20))
         {
-            await adapter.ProcessAsync(InProcessAdapter.Message("eval-warmup-" + i, "hello i need help with a job offer R1500", channelId: "eval"), cancellationToken);
+            await adapter.ProcessAsync(InProcessAdapter.Message("eval-warmup-" + Guid.NewGuid().ToString("N"), line.Text, channelId: "eval-warmup"), cancellationToken);
         }
 
         var results = new List<Result>(lines.Count);

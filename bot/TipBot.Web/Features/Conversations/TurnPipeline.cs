@@ -60,7 +60,7 @@ public sealed class TurnPipeline(
             case MoreTarget:
                 return Outcome([More(kb, strings, language, memory)], memory.LastTopic ?? TopicRanking.NoTopic, TopicRanking.Nothing);
             case not null:
-                return Answer(kb, strings, language, memory, target, new TopicRanking(RankingVerdict.Confident, [new TopicScore(target, 1f)]), Outcome);
+                return Answer(kb, strings, language, memory, target, new TopicRanking(RankingVerdict.Confident, [new TopicScore(target, 1f, 1f)]), Outcome);
         }
 
         var ranking = ranker.Rank(text);

@@ -9,8 +9,10 @@ namespace TipBot.Features.Understanding;
 
 /// <summary>
 /// Money, ages, phone numbers and durations through Microsoft.Recognizers.Text. The models are built
-/// once (building them compiles hundreds of regular expressions) and only run on messages that
-/// contain a digit or a number word, which keeps most turns free of their cost.
+/// once (building them compiles hundreds of regular expressions). Each model only sees text that a
+/// cheap cue says it could match: measured on the dev set, the date-time model costs ~10 ms on a
+/// whole message but well under 1 ms on the few words around "2 months" or "a week", and the
+/// currency model ~1.2 ms, so it only runs when money is mentioned.
 /// </summary>
 public sealed partial class EntityExtractor
 {
@@ -34,21 +36,27 @@ public sealed partial class EntityExtractor
             return TurnEntities.None;
         }
 
-        var money = _currency.Parse(text).Select(ToMoney).OfType<MoneyAmount>().ToList();
-        // The recognizers know "maloti" and "loti" but not the "M" symbol Basotho write ("M1500").
-        foreach (Match match in MalotiSymbol().Matches(text))
+        // Basotho write "M1500" and "R2500"; the recognizers know "maloti" and "rand" as words but not
+        // these symbols glued to a number, so symbols are read here and words go to the currency model.
+        var money = new List<MoneyAmount>();
+        foreach (Match match in CurrencySymbol().Matches(text))
         {
-            if (decimal.TryParse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), CultureInfo.InvariantCulture, out var value))
+            if (decimal.TryParse(match.Groups["value"].Value.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
             {
-                money.Add(new MoneyAmount(value, "LSL"));
+                money.Add(new MoneyAmount(value, match.Groups["symbol"].Value is "M" or "m" ? "LSL" : "ZAR"));
             }
         }
+        if (money.Count == 0 && MoneyWord().IsMatch(text))
+        {
+            money.AddRange(_currency.Parse(text).Select(ToMoney).OfType<MoneyAmount>());
+        }
 
-        var ages = _age.Parse(text)
+        var ages = (AgeCue().IsMatch(text) ? _age.Parse(text) : [])
             .Select(r => Value(r) is { } v && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var age) ? age : (int?)null)
             .OfType<int>().ToList();
         var phones = _phone.Parse(text).Select(r => r.Text).ToList();
-        var durations = _dateTime.Parse(text)
+        var durations = DurationCue().Matches(text)
+            .SelectMany(m => _dateTime.Parse(m.Value))
             .Where(r => r.TypeName == "datetimeV2.duration")
             .Select(r => r.Text).ToList();
         return new TurnEntities(money, ages, phones, durations);
@@ -65,6 +73,16 @@ public sealed partial class EntityExtractor
     [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|a (week|month|year|day))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MayHoldNumber();
 
-    [GeneratedRegex(@"(?<![\w])M\s?(\d[\d ,]*\d|\d)(?![\w])", RegexOptions.CultureInvariant)]
-    private static partial Regex MalotiSymbol();
+    [GeneratedRegex(@"\d\s?(rand|maloti|loti|zar|lsl)\b|\$\s?\d|\brands?\b|\bmaloti\b|\bloti\b|\bdollars?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyWord();
+
+    [GeneratedRegex(@"\b(years?|yrs?|yo|y/o|age|aged|old|lilemo)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgeCue();
+
+    /// <summary>A number (digits or words) followed by a unit of time: the only text the date-time model is given.</summary>
+    [GeneratedRegex(@"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|few|several)\s?(-\s?)?(hours?|hrs?|hr|days?|weeks?|wks?|months?|years?|yrs?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DurationCue();
+
+    [GeneratedRegex(@"(?<![\w])(?<symbol>[RrMm])\s?(?<value>(?:\d{1,3}(?:[ ,]\d{3})+|\d+)(?:\.\d{1,2})?)(?![\w])", RegexOptions.CultureInvariant)]
+    private static partial Regex CurrencySymbol();
 }

@@ -108,8 +108,13 @@ public sealed class TopicIndex
             topicFirstExample, topics);
     }
 
-    /// <summary>Scores every topic for a message; best first. The out-of-scope pseudo-topic is included.</summary>
-    public TopicScore[] Score(string message, int nearest = 3, float nearestWeight = 0.5f)
+    /// <summary>
+    /// Scores every topic for a message, best first by <see cref="TopicScore.Score"/> (the mean of its
+    /// <paramref name="nearest"/> closest examples: which topic the message is about).
+    /// <see cref="TopicScore.Fit"/> blends that with the topic centroid (how well the message fits the
+    /// topic as a whole: whether anything fits at all). The out-of-scope pseudo-topic is included.
+    /// </summary>
+    public TopicScore[] Score(string message, int nearest = 3, float fitNearestWeight = 0.3f)
     {
         var scratch = t_scratch ??= new Scratch();
         scratch.Reset(_examples.DocumentCount, _topics.Length);
@@ -145,7 +150,7 @@ public sealed class TopicIndex
         for (var t = 0; t < _topics.Length; t++)
         {
             var nearestMean = MeanOfTop(scratch.ExampleScores.AsSpan(_topicFirstExample[t], _topicFirstExample[t + 1] - _topicFirstExample[t]), nearest);
-            result[t] = new TopicScore(_topics[t], nearestWeight * nearestMean + (1 - nearestWeight) * scratch.CentroidScores[t]);
+            result[t] = new TopicScore(_topics[t], nearestMean, fitNearestWeight * nearestMean + (1 - fitNearestWeight) * scratch.CentroidScores[t]);
         }
         Array.Sort(result, static (a, b) => b.Score.CompareTo(a.Score));
         return result;

@@ -20,14 +20,17 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
     {
         var scores = Index.Score(message);
         var candidates = new List<TopicScore>(MaxCandidates);
-        var outOfScope = 0f;
+        var outOfScopeFit = 0f;
+        var bestFit = 0f;
         foreach (var score in scores)
         {
             if (score.TopicId == TopicIndex.OutOfScope)
             {
-                outOfScope = Math.Max(outOfScope, score.Score);
+                outOfScopeFit = score.Fit;
+                continue;
             }
-            else if (candidates.Count < MaxCandidates)
+            bestFit = Math.Max(bestFit, score.Fit);
+            if (candidates.Count < MaxCandidates)
             {
                 candidates.Add(score);
             }
@@ -38,13 +41,14 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         }
 
         var settings = options.Value;
-        var best = candidates[0].Score;
-        if (best < settings.MinScore || outOfScope >= best)
+        if (bestFit < settings.MinScore || outOfScopeFit >= bestFit)
         {
             return new TopicRanking(RankingVerdict.NoMatch, candidates);
         }
-        var close = candidates.Count > 1 && candidates[1].Score >= settings.MinScore && best - candidates[1].Score < settings.CloseCallMargin;
-        return new TopicRanking(close ? RankingVerdict.CloseCall : RankingVerdict.Confident,
-            close ? candidates.Where(c => c.Score >= settings.MinScore && best - c.Score < settings.CloseCallMargin * 2).ToList() : candidates);
+        var best = candidates[0].Score;
+        var close = candidates.Where(c => best - c.Score < settings.CloseCallMargin).ToList();
+        return close.Count > 1
+            ? new TopicRanking(RankingVerdict.CloseCall, close)
+            : new TopicRanking(RankingVerdict.Confident, candidates);
     }
 }

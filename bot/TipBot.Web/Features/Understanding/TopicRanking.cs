@@ -1,7 +1,10 @@
 namespace TipBot.Features.Understanding;
 
-/// <summary>A topic and how well a message matches it (0..1).</summary>
-public readonly record struct TopicScore(string TopicId, float Score);
+/// <summary>
+/// A topic and how well a message matches it (0..1): <see cref="Score"/> from its nearest examples
+/// (picks the topic), <see cref="Fit"/> also from the topic as a whole (decides whether anything fits).
+/// </summary>
+public readonly record struct TopicScore(string TopicId, float Score, float Fit);
 
 public enum RankingVerdict { NoMatch, CloseCall, Confident }
 

@@ -7,7 +7,7 @@ public sealed class UnderstandingOptions
 {
     public const string Section = "Understanding";
 
-    /// <summary>Below this score nothing fits, and the bot says so.</summary>
+    /// <summary>Below this fit (see <see cref="TopicScore.Fit"/>) nothing fits, and the bot says so.</summary>
     [Range(0.0, 1.0)]
     public float MinScore { get; set; } = 0.2f;
 

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TipBot.Features.Conversations;
+
+namespace TipBot.Tests.Support;
+
+/// <summary>
+/// The real host on its own temporary data folder (SQLite database, keys, pseudonym key) and the repository's
+/// knowledge base. Settings are passed with UseSetting: with minimal hosting they reach the host as command-line
+/// arguments, so they are in place before Program.cs reads configuration.
+/// </summary>
+public class TipBotFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDirectory? _ownedDirectory;
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    /// <summary>A host with its own data folder, deleted on dispose.</summary>
+    public TipBotFactory() : this(null, null)
+    {
+    }
+
+    /// <summary>A host on <paramref name="dataDirectory"/> (not deleted, so a second host can reuse it), or its own folder when null.</summary>
+    internal TipBotFactory(string? dataDirectory, Action<IServiceCollection>? configureServices = null)
+    {
+        if (dataDirectory is null)
+        {
+            _ownedDirectory = new TempDirectory();
+            dataDirectory = _ownedDirectory.Path;
+        }
+        DataDirectory = dataDirectory;
+        _configureServices = configureServices;
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabaseFile => Path.Combine(DataDirectory, "tipbot.db");
+
+    internal CapturingLoggerProvider Logs { get; } = new();
+
+    public InProcessAdapter Adapter => Services.GetRequiredService<InProcessAdapter>();
+
+    public BotClient Conversation(string? conversationId = null, string channelId = "test") =>
+        new(CreateClient(), conversationId ?? "conv-" + Guid.NewGuid().ToString("N"), channelId);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Production: the error-handling tests must see what a real deployment returns, not the developer page.
+        builder.UseEnvironment("Production");
+        builder.UseSetting("TipBot:DataDirectory", DataDirectory);
+        builder.UseSetting("Knowledge:Path", RepositoryPaths.Knowledge);
+        // Everything the app logs at Debug and above is captured, so privacy checks see more than production would.
+        builder.UseSetting("Logging:LogLevel:Default", "Debug");
+        builder.UseSetting("Logging:LogLevel:TipBot", "Trace");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(Logs);
+        });
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _ownedDirectory?.Dispose();
+        }
+    }
+}
