@@ -29,6 +29,7 @@ public sealed record TipBotCommand(string Name, IReadOnlyList<string> Arguments,
             yield break;
         }
         yield return new("Logging:LogLevel:Default", "Warning");
+        yield return new("Logging:Console:LogToStandardErrorThreshold", "Trace");
         yield return new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
         if (Name == Eval && !Arguments.Contains("--keep-data"))
         {
@@ -38,6 +39,24 @@ public sealed record TipBotCommand(string Name, IReadOnlyList<string> Arguments,
         }
     }
 
-    // Options after the command that the host understands (e.g. --urls) are passed on to it.
-    private static string[] HostArgs(string[] rest) => rest.Where(a => a.StartsWith("--TipBot", StringComparison.Ordinal) || a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)).ToArray();
+    // TipBot and connection-string options after the command are passed on to the host, in either form the
+    // configuration command line accepts: "--key=value", or "--key value" (the value must come along, or the host
+    // would silently ignore the key).
+    private static string[] HostArgs(string[] rest)
+    {
+        var host = new List<string>();
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (!rest[i].StartsWith("--TipBot", StringComparison.Ordinal) && !rest[i].StartsWith("--ConnectionStrings", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            host.Add(rest[i]);
+            if (!rest[i].Contains('=', StringComparison.Ordinal) && i + 1 < rest.Length && !rest[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                host.Add(rest[++i]);
+            }
+        }
+        return [.. host];
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.Bot.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,7 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var (key, value) in changes)
@@ -88,6 +90,7 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
     {
         ArgumentNullException.ThrowIfNull(keys);
         var pseudonyms = keys.Select(pseudonymizer.Pseudonym).ToArray();
+        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.BotState.Where(x => pseudonyms.Contains(x.Key)).ExecuteDeleteAsync(cancellationToken);
     }
@@ -97,3 +100,28 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
 
 /// <summary>Another writer changed the item since it was read; the caller's copy is stale.</summary>
 public sealed class ETagConflictException(string key) : Exception($"The stored item changed since it was read (ETag conflict) for a key of length {key.Length}.");
+
+/// <summary>
+/// Lets one writer at a time at the database, queued asynchronously; readers don't wait (WAL). SQLite allows a single
+/// write transaction: a second writer gets SQLITE_BUSY, and Microsoft.Data.Sqlite answers that by blocking its
+/// thread in <c>Thread.Sleep(150)</c> before retrying. Under concurrent turns that sleep dominated latency (p50 of
+/// hundreds of ms at low CPU, thread-pool threads parked). Queuing writers in-process here means they never collide
+/// in SQLite; the statements, transactions and their outcomes are unchanged. Another process writing to the same
+/// file still meets SQLite's own locking, as before. One gate per database, i.e. per context factory.
+/// </summary>
+internal static class DatabaseWriteGate
+{
+    private static readonly ConditionalWeakTable<object, SemaphoreSlim> Gates = [];
+
+    public static async ValueTask<Releaser> EnterAsync(IDbContextFactory<TipBotDbContext> database, CancellationToken cancellationToken)
+    {
+        var gate = Gates.GetValue(database, static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Releaser(gate);
+    }
+
+    public readonly struct Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+}

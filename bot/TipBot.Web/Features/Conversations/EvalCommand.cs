@@ -71,7 +71,8 @@ public static class EvalCommand
             }
             try
             {
-                var node = JsonNode.Parse(raw)!.AsObject();
+                // "null", numbers and arrays are valid JSON but not lines: skipped like any malformed line.
+                var node = JsonNode.Parse(raw) as JsonObject ?? throw new FormatException("not a JSON object");
                 var text = (string?)node["text"];
                 if (string.IsNullOrEmpty(text))
                 {

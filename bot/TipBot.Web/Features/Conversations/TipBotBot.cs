@@ -52,8 +52,8 @@ public sealed partial class TipBotBot(
             return;
         }
 
-        var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
-        var profile = await _profile.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
+        var memory = await GetAsync(_memory, turnContext, () => new ConversationMemory(), cancellationToken);
+        var profile = await GetAsync(_profile, turnContext, () => new UserProfile(), cancellationToken);
         profile.Language ??= SupportedLanguage(activity.Locale);
 
         var text = activity.Text ?? "";
@@ -75,7 +75,7 @@ public sealed partial class TipBotBot(
 
     private async Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var memory = await _memory.GetAsync(turnContext, () => new ConversationMemory(), cancellationToken);
+        var memory = await GetAsync(_memory, turnContext, () => new ConversationMemory(), cancellationToken);
         if (memory.Welcomed)
         {
             return;
@@ -86,6 +86,18 @@ public sealed partial class TipBotBot(
         await turnContext.SendActivityAsync(Reply(new BotReply(strings.Format("welcome", ("org", knowledgeOptions.Value.OrganisationName)),
             [new ReplyButton(strings["button.menu"])])), cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a state property and puts the object back into the turn's state cache. EfBotStorage stores no type
+    /// names, so state read back from the database is a JObject and BotState hands out a converted copy: without
+    /// the Set, changes made to the copy are invisible to SaveChangesAsync and lost after the first turn.
+    /// </summary>
+    private static async Task<T> GetAsync<T>(IStatePropertyAccessor<T> accessor, ITurnContext turnContext, Func<T> create, CancellationToken cancellationToken)
+    {
+        var value = await accessor.GetAsync(turnContext, create, cancellationToken);
+        await accessor.SetAsync(turnContext, value, cancellationToken);
+        return value;
     }
 
     private string? SupportedLanguage(string? locale)

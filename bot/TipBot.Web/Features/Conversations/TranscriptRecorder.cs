@@ -14,6 +14,21 @@ public sealed class TranscriptRecorder(
     Pseudonymizer pseudonymizer,
     TimeProvider time)
 {
+    // Both queries run on every turn, so they are compiled once: as plain LINQ each call walked and looked up its
+    // expression tree, and the duplicate check's nested db.Set<ConversationRecord>() (a method call on a captured
+    // context) went through the expression interpreter on every call.
+    // The duplicate check starts from the conversation: two index seeks (conversations (ChannelId, Key), then
+    // messages (ConversationId, ActivityId)). Written message-first, as before, SQLite scanned the whole messages
+    // index for the ActivityId on every turn, so each turn cost more than the last. Same condition, same answer.
+    private static readonly Func<TipBotDbContext, string, string, string, CancellationToken, Task<bool>> IsRecorded =
+        EF.CompileAsyncQuery((TipBotDbContext db, string channelId, string key, string activityId, CancellationToken _) =>
+            db.Set<ConversationRecord>().Any(c => c.ChannelId == channelId && c.Key == key
+                && c.Messages.Any(m => m.ActivityId == activityId)));
+
+    private static readonly Func<TipBotDbContext, string, string, CancellationToken, Task<ConversationRecord?>> FindConversation =
+        EF.CompileAsyncQuery((TipBotDbContext db, string channelId, string key, CancellationToken _) =>
+            db.Set<ConversationRecord>().FirstOrDefault(c => c.ChannelId == channelId && c.Key == key));
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector("TipBot.Transcript.v1");
 
     public string ConversationKey(string channelId, string conversationId) => pseudonymizer.Pseudonym(channelId + "\n" + conversationId);
@@ -26,15 +41,19 @@ public sealed class TranscriptRecorder(
             return false;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<MessageRecord>().AnyAsync(m => m.ActivityId == activityId
-            && db.Set<ConversationRecord>().Any(c => c.Id == m.ConversationId && c.ChannelId == channelId && c.Key == key), cancellationToken);
+        return await IsRecorded(db, channelId, key, activityId, cancellationToken);
     }
 
     public async Task RecordTurnAsync(string channelId, string key, string? activityId, string inboundText, TurnOutcome outcome, CancellationToken cancellationToken)
     {
+        // Writers queue here rather than collide in SQLite (see DatabaseWriteGate).
+        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One connection for the read and the save (EF otherwise opens and closes it around each): every open runs
+        // SqlitePragmas and re-registers the provider's SQL functions.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var conversation = await db.Set<ConversationRecord>().FirstOrDefaultAsync(c => c.ChannelId == channelId && c.Key == key, cancellationToken);
+        var conversation = await FindConversation(db, channelId, key, cancellationToken);
         if (conversation is null)
         {
             conversation = new ConversationRecord { Id = Guid.CreateVersion7(), ChannelId = channelId, Key = key, StartedAt = now };

@@ -26,5 +26,5 @@ public sealed record TurnOutcome(
     HumanPriority? HumanRequest)
 {
     public TopicScore? Best => Ranking.Best;
-    public bool Urgent => Safety.IsUrgent;
+    public bool Urgent => Safety.IsUrgent || HumanRequest == HumanPriority.Urgent;
 }

@@ -27,6 +27,12 @@ public sealed class TurnPipeline(
     private static readonly string[] UrgentContactKeys = ["za.police-emergency", "za.mobile-emergency", "za.trafficking-hotline", "za.gbv-command-centre"];
     private const string ChildContactKey = "za.childline";
 
+    /// <summary>
+    /// Ranking and entity recognition read at most this much of a message: a long story's first screens say
+    /// what it is about, and an oversized message must not cost seconds of CPU. Safety reads all of it.
+    /// </summary>
+    public const int MaxUnderstoodChars = 2000;
+
     public TurnOutcome Handle(InboundMessage message, ConversationMemory memory, UserProfile profile)
     {
         var kb = knowledge.Current;
@@ -34,7 +40,8 @@ public sealed class TurnPipeline(
         var strings = kb.Strings(language);
         var text = message.Text.Trim();
         var assessment = safety.Assess(text);
-        var found = entities.Extract(text);
+        var understood = text.Length > MaxUnderstoodChars ? text[..MaxUnderstoodChars] : text;
+        var found = entities.Extract(understood);
 
         TurnOutcome Outcome(IReadOnlyList<BotReply> replies, string topic, TopicRanking ranking, HumanPriority? human = null) =>
             new(replies, language, topic, ranking, assessment, found, human);
@@ -43,7 +50,7 @@ public sealed class TurnPipeline(
         {
             // Help comes first and alone; the topic is still ranked so the operator sees what it is about.
             memory.Offered.Clear();
-            var urgentRanking = ranker.Rank(text);
+            var urgentRanking = ranker.Rank(understood);
             var topic = urgentRanking.Verdict == RankingVerdict.NoMatch ? EmergencyTopic : urgentRanking.TopicId;
             return Outcome(UrgentReplies(kb, strings, found), topic, urgentRanking, HumanPriority.Urgent);
         }
@@ -63,7 +70,7 @@ public sealed class TurnPipeline(
                 return Answer(kb, strings, language, memory, target, new TopicRanking(RankingVerdict.Confident, [new TopicScore(target, 1f, 1f)]), Outcome);
         }
 
-        var ranking = ranker.Rank(text);
+        var ranking = ranker.Rank(understood);
         switch (ranking.Verdict)
         {
             case RankingVerdict.Confident:

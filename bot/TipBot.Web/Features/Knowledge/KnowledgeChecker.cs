@@ -141,7 +141,7 @@ public static partial class KnowledgeChecker
         var prose = Placeholder().Replace(body, "");
         foreach (Match match in PhoneLike().Matches(prose))
         {
-            if (YearRange().IsMatch(match.Value))
+            if (DateLike().IsMatch(match.Value))
             {
                 continue;
             }
@@ -173,10 +173,11 @@ public static partial class KnowledgeChecker
     [GeneratedRegex(@"\{\{(?<kind>contact|fact):(?<key>[a-z0-9.\-]+)\}\}")]
     private static partial Regex Placeholder();
 
-    /// <summary>Five or more digits in a row, allowing spaces or dashes between groups, not money ("R3500") or years.</summary>
-    [GeneratedRegex(@"(?<![\w.,])(?:\+?\d[\d \-]{3,}\d)(?![\w.,])")]
+    /// <summary>Five or more digits in a row, allowing spaces or dashes between groups; not money ("R3500", "R 3 500").</summary>
+    [GeneratedRegex(@"(?<![\w.,])(?<![RM] )(?:\+?\d[\d \-]{3,}\d)(?!\w|[.,]\d)")]
     private static partial Regex PhoneLike();
 
-    [GeneratedRegex(@"^\s*(19|20)\d\d\s*-\s*(19|20)\d\d\s*$")]
-    private static partial Regex YearRange();
+    /// <summary>Year ranges ("2021-2026") and ISO dates ("2026-03-01") are not phone numbers.</summary>
+    [GeneratedRegex(@"^\s*((19|20)\d\d\s*-\s*(19|20)\d\d|(19|20)\d\d-[01]\d-[0-3]\d)\s*$")]
+    private static partial Regex DateLike();
 }

@@ -76,7 +76,9 @@ public static class KnowledgeLoader
         }
 
         YamlMappingNode? map;
-        var yamlFirstLine = frontMatter.Line + 1; // the line after the opening ---
+        // Markdig counts lines from 0 and YamlDotNet from 1; the YAML text starts on the line after the opening ---,
+        // so a YAML line n is file line n + yamlFirstLine (1-based).
+        var yamlFirstLine = frontMatter.Line + 1;
         try
         {
             map = YamlNodes.LoadMapping(frontMatter.Lines.ToString());
@@ -97,7 +99,7 @@ public static class KnowledgeLoader
         {
             if (key is YamlScalarNode { Value: { } name })
             {
-                lines[name] = map.LineOf(name, yamlFirstLine - 1);
+                lines[name] = map.LineOf(name, yamlFirstLine);
             }
         }
         foreach (var field in RequiredTopicFields.Where(f => map.Get(f) is null))
@@ -107,7 +109,8 @@ public static class KnowledgeLoader
 
         var bodyStart = frontMatter.Span.End + 1;
         var body = bodyStart < text.Length ? text[bodyStart..] : "";
-        var bodyLine = text.AsSpan(0, Math.Min(bodyStart, text.Length)).Count('\n') + 1;
+        // bodyStart is the newline that ends the closing ---; the body starts on the line after it.
+        var bodyLine = text.AsSpan(0, Math.Min(bodyStart + 1, text.Length)).Count('\n') + 1;
         var (answer, more) = SplitMore(body);
 
         var sources = map.Get("sources") is YamlSequenceNode seq

@@ -37,7 +37,7 @@ public sealed partial class KeywordSafetyCheck : ISafetyCheck
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"\b(locked (us |me |them )?(in|up|inside)|lock(s|ed)? (us|me) (in|up)|(we|i) (are|am|r) trapped|trapped (in|at|inside)|(can ?not|cant|can't|not allowed to) (leave|escape|get out|go out)\b.*\b(now|guard|gate|lock)|kidnap|abduct)", Options)]
+    [GeneratedRegex(@"\b(locked (us |me |them )?(in|up|inside)|lock(s|ed)? (us|me) (in|up)|(we|i) (are|am|r) trapped|trapped (in|at|inside)|(can ?not|cant|can't|not allowed to) (leave|escape|get out|go out)\b.*\b(now|guard|gate|lock)|(kidnap(ped|ping)?|abduct(ed|ing)?) (me|us|my|her|him|them)|(been|being|was|were|got) (kidnapped|abducted))", Options)]
     private static partial Regex Confined();
 
     [GeneratedRegex(@"\b(beat(s|ing)? (me|us|her|him)|(hits?|hitting) (me|us)|raped?\b|rapes|assault(ed|ing)? (me|us)|(he|she|they) (is|are) (beating|hurting)|bleeding)", Options)]

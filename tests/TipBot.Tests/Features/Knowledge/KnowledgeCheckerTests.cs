@@ -71,7 +71,7 @@ public sealed class KnowledgeCheckerTests : IDisposable
         var missing = Assert.Single(diagnostics, d => d.Reason.Contains($"missing '{field}'", StringComparison.Ordinal));
         Assert.Equal(DiagnosticSeverity.Error, missing.Severity);
         Assert.Equal(_folder.TopicPath("alpha"), missing.File);
-        Assert.InRange(missing.Line, 1, _folder.LineOf(Alpha, "translation:") + 1);
+        Assert.InRange(missing.Line, 1, _folder.FrontMatterEnd(Alpha));
     }
 
     [Fact]
@@ -233,6 +233,8 @@ public sealed class KnowledgeCheckerTests : IDisposable
     [InlineData("Minimum wage is R30.23 per hour.")]
     [InlineData("This happened between 2021-2026 to many people.")]
     [InlineData("This happened between 2021 - 2026 to many people.")]
+    [InlineData("The agent asked for R 3 500.")]
+    [InlineData("The new rate applies from 2026-03-01.")]
     public void Checker_does_not_take_money_or_years_for_phone_numbers(string text)
     {
         _folder.WriteTopic(new TopicSpec("alpha") { Answer = text });

@@ -100,6 +100,10 @@ internal sealed class KnowledgeFolder : IDisposable
         return index + 1;
     }
 
+    /// <summary>The 1-based line of the closing --- of a topic's front matter.</summary>
+    public int FrontMatterEnd(string relative) =>
+        File.ReadAllLines(PathOf(relative)).Select((l, i) => (l, i)).Where(x => x.l == "---").Skip(1).First().i + 1;
+
     public KnowledgeLoadResult Load() => KnowledgeLoader.Load(Root);
 
     public IReadOnlyList<KnowledgeDiagnostic> Check(IReadOnlyCollection<string>? required = null, DateOnly? today = null) =>

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using TipBot.Features.Knowledge;
+using TipBot.Tests.Support;
+
+namespace TipBot.Tests.Features.Conversations;
+
+public sealed class ConversationRestartTests
+{
+    [Fact]
+    public async Task Conversation_state_survives_a_restart_on_the_same_data_folder()
+    {
+        using var data = new TempDirectory();
+        var conversationId = "restart-" + Guid.NewGuid().ToString("N");
+
+        await using (var before = new TipBotFactory(data.Path))
+        {
+            var bot = before.Conversation(conversationId);
+            await bot.SayAsync("hello");
+            await bot.SayAsync("menu");
+        }
+
+        await using var after = new TipBotFactory(data.Path);
+        var replies = await after.Conversation(conversationId).SayAsync("2");
+
+        var knowledge = after.Services.GetRequiredService<KnowledgeStore>().Current;
+        var expected = after.Services.GetRequiredService<AnswerRenderer>().Render(knowledge.Find(knowledge.Menu[1], "en")!.Answer, knowledge);
+        Assert.Equal(expected, replies[^1].Text);
+    }
+}

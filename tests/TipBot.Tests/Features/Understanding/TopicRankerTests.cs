@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Options;
+using TipBot.Features.Knowledge;
+using TipBot.Features.Understanding;
+
+namespace TipBot.Tests.Features.Understanding;
+
+public sealed class TopicRankerTests
+{
+    private static readonly string[] PassportExamples =
+    [
+        "my boss took my passport",
+        "the employer keeps my passport and will not give it back",
+        "they took our passports when we arrived at the farm",
+        "the agent is holding my travel document",
+        "madam locked my passport in her drawer",
+        "can my employer keep my passport for safety",
+    ];
+
+    private static readonly string[] WageExamples =
+    [
+        "my employer has not paid my salary for two months",
+        "the boss takes money off my wages every week",
+        "i was paid less than what the contract said",
+        "they do not pay us for overtime",
+        "my salary is late again this month",
+        "he says food and room come out of my pay",
+    ];
+
+    private static readonly string[] FeeExamples =
+    [
+        "the agent wants money before he gives me a job",
+        "must i pay a registration fee to the recruiter",
+        "recruiter asks R2000 for a job in joburg",
+        "do i have to pay the agent for a placement",
+        "is it normal to pay for a job offer",
+        "they want a fee for the application form",
+    ];
+
+    private static readonly string[] OutOfScope =
+    [
+        "who won the soccer match last night",
+        "will it rain in maseru tomorrow",
+        "selling a fridge cheap in mafeteng",
+        "how do i buy airtime on vodacom",
+        "give me a love poem for my wife",
+        "when do schools open this year",
+    ];
+
+    private static TopicEntry Topic(string id, IReadOnlyList<string> examples) =>
+        new(id, "en", id, id, examples, [], [], [new Source("test", "https://example.org/")], new DateOnly(2026, 11, 1), "original",
+            "Answer for " + id, null, $"/kb/topics/{id}/en.md", new TopicEntryLines(new Dictionary<string, int>(), 1));
+
+    private static TopicRanker Ranker(IReadOnlyList<TopicEntry> topics, IReadOnlyList<string> outOfScope)
+    {
+        var ranker = new TopicRanker(Options.Create(new UnderstandingOptions()));
+        ranker.Build(new KnowledgeBase(topics, [], [],
+            new Dictionary<string, LocaleStrings> { ["en"] = new("en", new Dictionary<string, string>()) }, [], outOfScope));
+        return ranker;
+    }
+
+    private static readonly TopicRanker s_ranker = Ranker(
+        [Topic("passport-confiscation", PassportExamples), Topic("wages-and-deductions", WageExamples), Topic("recruitment-fees", FeeExamples)],
+        OutOfScope);
+
+    [Theory]
+    [InlineData("my bos tuk my pasport", "passport-confiscation")]
+    [InlineData("emplyer kept my passprt, wont giv it bak", "passport-confiscation")]
+    [InlineData("salry not payd for 2 months", "wages-and-deductions")]
+    [InlineData("agent wants registraton fee b4 the job", "recruitment-fees")]
+    public void A_misspelled_message_finds_its_topic(string message, string topic)
+    {
+        var ranking = s_ranker.Rank(message);
+
+        Assert.Equal(topic, ranking.Best?.TopicId);
+        Assert.NotEqual(RankingVerdict.NoMatch, ranking.Verdict);
+    }
+
+    [Fact]
+    public void A_confident_match_answers_its_topic()
+    {
+        var ranking = s_ranker.Rank("my boss took my passport and will not give it back");
+
+        Assert.Equal(RankingVerdict.Confident, ranking.Verdict);
+        Assert.Equal("passport-confiscation", ranking.TopicId);
+    }
+
+    [Theory]
+    [InlineData("who won the soccer game last night")]
+    [InlineData("is it going to rain in maseru tomorrow")]
+    [InlineData("photosynthesis chlorophyll homework")]
+    public void An_out_of_scope_message_gives_NoMatch(string message)
+    {
+        var ranking = s_ranker.Rank(message);
+
+        Assert.Equal(RankingVerdict.NoMatch, ranking.Verdict);
+        Assert.Equal(TopicRanking.NoTopic, ranking.TopicId);
+    }
+
+    [Fact]
+    public void Two_near_identical_topics_give_a_CloseCall_naming_both()
+    {
+        string[] permits = ["how do i renew my work permit", "my work permit expires next month", "where do i apply for a work permit", "can i extend my permit"];
+        var ranker = Ranker([Topic("permit-renewal", permits), Topic("permit-extension", permits), Topic("wages-and-deductions", WageExamples)], OutOfScope);
+
+        var ranking = ranker.Rank("how can i renew my work permit");
+
+        Assert.Equal(RankingVerdict.CloseCall, ranking.Verdict);
+        Assert.Equal(["permit-extension", "permit-renewal"], ranking.Candidates.Select(c => c.TopicId).Take(2).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("🙏🙏🙏")]
+    [InlineData("?!...")]
+    [InlineData("\u200B\u200B")]
+    public void Empty_or_emoji_only_input_gives_NoMatch_without_throwing(string message)
+    {
+        var ranking = s_ranker.Rank(message);
+
+        Assert.Equal(RankingVerdict.NoMatch, ranking.Verdict);
+        Assert.Equal(TopicRanking.NoTopic, ranking.TopicId);
+    }
+
+    [Fact]
+    public void The_index_scores_every_topic_and_the_out_of_scope_pseudo_topic()
+    {
+        var index = TopicIndex.Build(PassportExamples.Select(x => ("passport-confiscation", x))
+            .Concat(WageExamples.Select(x => ("wages-and-deductions", x)))
+            .Concat(OutOfScope.Select(x => (TopicIndex.OutOfScope, x))));
+
+        var scores = index.Score("the boss took my passport");
+
+        Assert.Equal(3, index.TopicCount);
+        Assert.Equal(PassportExamples.Length + WageExamples.Length + OutOfScope.Length, index.ExampleCount);
+        Assert.Equal("passport-confiscation", scores[0].TopicId);
+        Assert.Contains(scores, s => s.TopicId == TopicIndex.OutOfScope);
+        Assert.True(scores.Zip(scores.Skip(1)).All(p => p.First.Score >= p.Second.Score), "scores are sorted best first");
+    }
+
+    [Fact]
+    public void Ranking_before_the_index_is_built_says_so()
+    {
+        var ranker = new TopicRanker(Options.Create(new UnderstandingOptions()));
+
+        Assert.Throws<InvalidOperationException>(() => ranker.Rank("hello"));
+    }
+}
