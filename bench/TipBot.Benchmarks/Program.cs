@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(TipBot.Benchmarks.PipelineBenchmarks).Assembly).Run(args);
