@@ -6,7 +6,8 @@ using TipBot.Hosting;
 using TipBot.Persistence;
 
 var command = TipBotCommand.Parse(args);
-var builder = WebApplication.CreateBuilder(command.HostArguments);
+// Content root is the app's folder (its appsettings.json), whatever directory `dotnet run` starts in.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArguments, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddInMemoryCollection(command.ConfigurationOverrides());
 
 builder.AddHosting();
