@@ -22,7 +22,7 @@ public class PipelineBenchmarks
 
     private TopicRanker _ranker = null!;
     private EntityExtractor _entities = null!;
-    private KeywordSafetyCheck _safety = null!;
+    private SafetyTriage _safety = null!;
     private TurnPipeline _pipeline = null!;
 
     [Params(0, 1, 2, 3, 4)]
@@ -39,8 +39,8 @@ public class PipelineBenchmarks
         _ranker = new TopicRanker(Options.Create(new UnderstandingOptions()));
         _ranker.Build(store.Current);
         _entities = new EntityExtractor();
-        _safety = new KeywordSafetyCheck();
-        _pipeline = new TurnPipeline(store, _ranker, _entities, _safety, new AnswerRenderer(knowledgeOptions));
+        _safety = new SafetyTriage(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<SafetyTriage>.Instance);
+        _pipeline = new TurnPipeline(store, _ranker, _entities, _safety, new AnswerRenderer(knowledgeOptions), new ConversationLanguage(new LanguageIdentifier()));
     }
 
     [Benchmark]

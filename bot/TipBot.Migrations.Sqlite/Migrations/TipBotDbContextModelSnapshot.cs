@@ -48,6 +48,10 @@ namespace TipBot.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("LastMessageAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SafetyRedFlags")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SafetySignals")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");

@@ -36,7 +36,11 @@ public static partial class TipBotStartup
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TipBot");
                 app.Lifetime.ApplicationStarted.Register(() => LogReady(logger, string.Join(", ", app.Urls)));
                 // Build the recognizers' regular expressions off the request path.
-                _ = Task.Run(() => services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000"), stopping);
+                _ = Task.Run(() =>
+                {
+                    services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000");
+                    services.GetRequiredService<LanguageIdentifier>().WarmUp();
+                }, stopping);
                 await app.RunAsync();
                 return 0;
         }

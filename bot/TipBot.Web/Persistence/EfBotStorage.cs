@@ -23,13 +23,28 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
     });
 
+    // BotState reads one key per call (conversation state, user state) on every turn: that query is compiled once
+    // instead of translating the Contains over a parameter array each time. Same rows.
+    private static readonly Func<TipBotDbContext, string, CancellationToken, Task<BotStateItem?>> ReadOne =
+        EF.CompileAsyncQuery((TipBotDbContext db, string pseudonym, CancellationToken _) =>
+            db.BotState.AsNoTracking().FirstOrDefault(x => x.Key == pseudonym));
+
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var byPseudonym = keys.Distinct(StringComparer.Ordinal).ToDictionary(pseudonymizer.Pseudonym, k => k, StringComparer.Ordinal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pseudonyms = byPseudonym.Keys.ToArray();
-        var items = await db.BotState.AsNoTracking().Where(x => pseudonyms.Contains(x.Key)).ToListAsync(cancellationToken);
+        List<BotStateItem> items;
+        if (pseudonyms.Length == 1)
+        {
+            var item = await ReadOne(db, pseudonyms[0], cancellationToken);
+            items = item is null ? [] : [item];
+        }
+        else
+        {
+            items = await db.BotState.AsNoTracking().Where(x => pseudonyms.Contains(x.Key)).ToListAsync(cancellationToken);
+        }
 
         var result = new Dictionary<string, object>(items.Count, StringComparer.Ordinal);
         foreach (var item in items)
@@ -44,8 +59,10 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Opened here, before queuing for the write gate, so the gate is held for the statements only (opening runs
+        // SqlitePragmas and registers the provider's SQL functions); it stays open for every statement below.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var (key, value) in changes)
         {
@@ -56,6 +73,7 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
             var text = json.ToString(Formatting.None);
             var next = NewETag();
 
+            using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
             var updated = string.IsNullOrEmpty(expected) || expected == "*"
                 ? await db.BotState.Where(x => x.Key == pseudonym).ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.Json, text).SetProperty(x => x.ETag, next).SetProperty(x => x.UpdatedAt, now), cancellationToken)
@@ -90,8 +108,9 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
     {
         ArgumentNullException.ThrowIfNull(keys);
         var pseudonyms = keys.Select(pseudonymizer.Pseudonym).ToArray();
-        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await db.BotState.Where(x => pseudonyms.Contains(x.Key)).ExecuteDeleteAsync(cancellationToken);
     }
 

@@ -1,3 +1,5 @@
+using TipBot.Features.Safety;
+
 namespace TipBot.Features.Conversations;
 
 /// <summary>What the bot remembers within one conversation (Bot Framework conversation state).</summary>
@@ -10,6 +12,9 @@ public sealed class ConversationMemory
     public string? LastTopic { get; set; }
 
     public bool Welcomed { get; set; }
+
+    /// <summary>Recent safety signals, a child mentioned, the likely country, warning signs already named.</summary>
+    public SafetyMemory Safety { get; set; } = new();
 }
 
 /// <summary>A button the bot offered: a topic, or a command such as the menu.</summary>
@@ -19,4 +24,7 @@ public sealed record OfferedChoice(string Title, string Target);
 public sealed class UserProfile
 {
     public string? Language { get; set; }
+
+    /// <summary>True once the person chose a language themselves; then detection no longer changes it.</summary>
+    public bool LanguageChosen { get; set; }
 }

@@ -23,10 +23,38 @@ public sealed class ConversationRecord
     /// <summary>The safety signals seen in this conversation (ids, never text), for the operator.</summary>
     public string? SafetySignals { get; set; }
 
+    /// <summary>The ILO forced-labour indicators the safety triage found (ids, e.g. "restricted-movement"), for the operator.</summary>
+    public string? SafetyRedFlags { get; set; }
+
     public List<MessageRecord> Messages { get; set; } = [];
 }
 
 public enum HumanPriority { Normal, Urgent }
+
+/// <summary>Adds ids to a comma-separated list of ids, once each, within the column's length.</summary>
+internal static class IdList
+{
+    public const int MaxLength = 512;
+
+    public static string? Merge(string? existing, IEnumerable<string> ids)
+    {
+        var merged = existing;
+        foreach (var id in ids)
+        {
+            if (merged?.Split(',').Contains(id, StringComparer.Ordinal) == true)
+            {
+                continue;
+            }
+            var next = merged is null ? id : merged + "," + id;
+            if (next.Length > MaxLength)
+            {
+                break;
+            }
+            merged = next;
+        }
+        return merged;
+    }
+}
 
 internal sealed class ConversationRecordConfiguration : IEntityTypeConfiguration<ConversationRecord>
 {
@@ -39,6 +67,7 @@ internal sealed class ConversationRecordConfiguration : IEntityTypeConfiguration
         builder.Property(x => x.Language).HasMaxLength(16);
         builder.Property(x => x.HumanPriority).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.SafetySignals).HasMaxLength(512);
+        builder.Property(x => x.SafetyRedFlags).HasMaxLength(512);
         builder.HasIndex(x => new { x.ChannelId, x.Key }).IsUnique();
         builder.HasIndex(x => x.HumanRequestedAt);
         builder.HasMany(x => x.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);

@@ -16,6 +16,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<TurnPipeline>();
+        services.AddSingleton<ConversationLanguage>();
         services.AddSingleton<TranscriptRecorder>();
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<IBot, TipBotBot>();

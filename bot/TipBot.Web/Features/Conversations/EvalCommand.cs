@@ -98,7 +98,16 @@ public static class EvalCommand
         var byLang = new JsonObject();
         foreach (var group in results.GroupBy(r => r.Line.Lang).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            byLang[group.Key] = new JsonObject { ["total"] = group.Count(), ["top1"] = Ratio(group.Count(r => r.Correct), group.Count()) };
+            var urgentLines = group.Count(r => r.Line.Urgent);
+            var calmLines = group.Count(r => !r.Line.Urgent);
+            byLang[group.Key] = new JsonObject
+            {
+                ["total"] = group.Count(),
+                ["top1"] = Ratio(group.Count(r => r.Correct), group.Count()),
+                ["urgent"] = urgentLines,
+                ["urgent_recall"] = Ratio(group.Count(r => r.Line.Urgent && r.PredictedUrgent), urgentLines),
+                ["false_urgent_rate"] = Ratio(group.Count(r => !r.Line.Urgent && r.PredictedUrgent), calmLines),
+            };
         }
         var none = results.Where(r => r.Line.Topic == "none").ToList();
         var urgent = results.Where(r => r.Line.Urgent).ToList();
@@ -125,7 +134,7 @@ public static class EvalCommand
         output.WriteLine($"lines: {report["total"]}   top-1: {report["top1"]}   none accuracy: {report["none_accuracy"]}");
         foreach (var (lang, figures) in report["by_lang"]!.AsObject())
         {
-            output.WriteLine($"  {lang,-8} {figures!["total"],4} lines   top-1 {figures["top1"]}");
+            output.WriteLine($"  {lang,-8} {figures!["total"],4} lines   top-1 {figures["top1"]}   urgent recall {figures["urgent_recall"]} ({figures["urgent"]} urgent)   false-urgent {figures["false_urgent_rate"]}");
         }
         output.WriteLine($"urgent recall: {report["urgent_recall"]}   false-urgent rate: {report["false_urgent_rate"]}");
         output.WriteLine($"latency ms: mean {report["latency_ms"]!["mean"]}   p95 {report["latency_ms"]!["p95"]}");

@@ -63,7 +63,7 @@ public sealed partial class TipBotBot(
             return;
         }
 
-        var outcome = pipeline.Handle(new InboundMessage(channelId, text), memory, profile);
+        var outcome = pipeline.Handle(new InboundMessage(channelId, text, activity.From?.Id), memory, profile);
         turnContext.TurnState.Add(OutcomeKey, outcome);
         await turnContext.SendActivitiesAsync(outcome.Replies.Select(Reply).ToArray(), cancellationToken);
 

@@ -46,10 +46,8 @@ public sealed class TranscriptRecorder(
 
     public async Task RecordTurnAsync(string channelId, string key, string? activityId, string inboundText, TurnOutcome outcome, CancellationToken cancellationToken)
     {
-        // Writers queue here rather than collide in SQLite (see DatabaseWriteGate).
-        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // One connection for the read and the save (EF otherwise opens and closes it around each): every open runs
+        // One connection for the read and the save: EF otherwise opens and closes it around each, and every open runs
         // SqlitePragmas and re-registers the provider's SQL functions.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -66,11 +64,8 @@ public sealed class TranscriptRecorder(
             conversation.HumanRequestedAt ??= now;
             conversation.HumanPriority = priority;
         }
-        if (outcome.Safety.Signals.Count > 0)
-        {
-            var signals = (conversation.SafetySignals?.Split(',') ?? []).Union(outcome.Safety.Signals, StringComparer.Ordinal);
-            conversation.SafetySignals = string.Join(',', signals);
-        }
+        conversation.SafetySignals = IdList.Merge(conversation.SafetySignals, outcome.Safety.Signals);
+        conversation.SafetyRedFlags = IdList.Merge(conversation.SafetyRedFlags, outcome.Safety.RedFlags);
 
         var score = outcome.Best?.Score;
         db.Add(new MessageRecord
@@ -97,6 +92,9 @@ public sealed class TranscriptRecorder(
                 CreatedAt = now,
             });
         }
+
+        // Writers queue here rather than collide in SQLite (see DatabaseWriteGate); held for the write only.
+        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

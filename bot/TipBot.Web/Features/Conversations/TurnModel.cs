@@ -3,8 +3,11 @@ using TipBot.Features.Understanding;
 
 namespace TipBot.Features.Conversations;
 
-/// <summary>A user's message as TipBot sees it, whatever channel it came from.</summary>
-public sealed record InboundMessage(string ChannelId, string Text);
+/// <summary>
+/// A user's message as TipBot sees it, whatever channel it came from. <see cref="UserId"/> is the channel's id
+/// of the sender (a phone number on WhatsApp): read for the likely country, never stored or logged.
+/// </summary>
+public sealed record InboundMessage(string ChannelId, string Text, string? UserId = null);
 
 /// <summary>One message the bot sends: Markdown text and optional buttons.</summary>
 public sealed record BotReply(string Text, IReadOnlyList<ReplyButton> Buttons)

@@ -15,17 +15,18 @@ public sealed class TurnPipeline(
     TopicRanker ranker,
     EntityExtractor entities,
     ISafetyCheck safety,
-    AnswerRenderer renderer)
+    AnswerRenderer renderer,
+    ConversationLanguage languages)
 {
     public const string MenuTarget = "!menu";
     public const string MoreTarget = "!more";
     public const string EmergencyTopic = "emergency";
     public const string HumanTopic = "talk-to-human";
+    public const string LanguageTopic = "change-language";
 
     private static readonly string[] MenuWords = ["menu", "help", "0", "start", "main menu"];
     private static readonly string[] MoreWords = ["more", "tell me more", "details"];
-    private static readonly string[] UrgentContactKeys = ["za.police-emergency", "za.mobile-emergency", "za.trafficking-hotline", "za.gbv-command-centre"];
-    private const string ChildContactKey = "za.childline";
+    public const string ReportTopic = "report-trafficking";
 
     /// <summary>
     /// Ranking and entity recognition read at most this much of a message: a long story's first screens say
@@ -36,23 +37,28 @@ public sealed class TurnPipeline(
     public TurnOutcome Handle(InboundMessage message, ConversationMemory memory, UserProfile profile)
     {
         var kb = knowledge.Current;
-        var language = profile.Language ?? KnowledgeBase.DefaultLanguage;
-        var strings = kb.Strings(language);
         var text = message.Text.Trim();
-        var assessment = safety.Assess(text);
+        var decision = languages.Decide(text, profile, kb);
+        var language = decision.Language;
+        var strings = kb.Strings(language);
         var understood = text.Length > MaxUnderstoodChars ? text[..MaxUnderstoodChars] : text;
         var found = entities.Extract(understood);
+        // Ranked before the safety check because a confident topic is one of its signals; reused below.
+        var ranked = ranker.Rank(understood);
+        var assessment = safety.Assess(new SafetyInput(text) { Entities = found, Ranking = ranked, Context = memory.Safety.Context() });
+        memory.Safety.Remember(assessment);
+        RememberCountry(kb, memory, text);
 
         TurnOutcome Outcome(IReadOnlyList<BotReply> replies, string topic, TopicRanking ranking, HumanPriority? human = null) =>
             new(replies, language, topic, ranking, assessment, found, human);
 
         if (assessment.IsUrgent)
         {
-            // Help comes first and alone; the topic is still ranked so the operator sees what it is about.
+            // Help comes first and alone, whatever the conversation was doing (a list, "More", waiting for a person);
+            // the topic is still recorded so the operator sees what it is about.
             memory.Offered.Clear();
-            var urgentRanking = ranker.Rank(understood);
-            var topic = urgentRanking.Verdict == RankingVerdict.NoMatch ? EmergencyTopic : urgentRanking.TopicId;
-            return Outcome(UrgentReplies(kb, strings, found), topic, urgentRanking, HumanPriority.Urgent);
+            var topic = ranked.Verdict == RankingVerdict.NoMatch ? EmergencyTopic : ranked.TopicId;
+            return Outcome(UrgentReplies(kb, strings, assessment, LikelyCountry(kb, message, memory)), topic, ranked, HumanPriority.Urgent);
         }
         if (text.Length == 0)
         {
@@ -60,6 +66,22 @@ public sealed class TurnPipeline(
         }
 
         var target = Chosen(text, memory) ?? (Is(text, MenuWords) ? MenuTarget : Is(text, MoreWords) ? MoreTarget : null);
+        if (target is not null && target.StartsWith(ConversationLanguage.TargetPrefix, StringComparison.Ordinal))
+        {
+            decision = ConversationLanguage.Switch(profile, target[ConversationLanguage.TargetPrefix.Length..]);
+            (language, strings) = (decision.Language, kb.Strings(decision.Language));
+            target = null;
+        }
+        switch (decision.Request)
+        {
+            case LanguageRequest.Switch:
+                var switched = Menu(kb, strings, language, memory);
+                return new TurnOutcome([new BotReply(strings["language.switched"]), switched], language, LanguageTopic, TopicRanking.Nothing, assessment, found, null);
+            case LanguageRequest.Choose:
+                memory.Offered.Clear();
+                memory.Offered.AddRange(ConversationLanguage.Choices(kb));
+                return new TurnOutcome([new BotReply(strings["language.choose"], Buttons(memory.Offered))], language, LanguageTopic, TopicRanking.Nothing, assessment, found, null);
+        }
         switch (target)
         {
             case MenuTarget:
@@ -70,16 +92,20 @@ public sealed class TurnPipeline(
                 return Answer(kb, strings, language, memory, target, new TopicRanking(RankingVerdict.Confident, [new TopicScore(target, 1f, 1f)]), Outcome);
         }
 
-        var ranking = ranker.Rank(understood);
+        var ranking = ranked;
         switch (ranking.Verdict)
         {
             case RankingVerdict.Confident:
-                return Answer(kb, strings, language, memory, ranking.TopicId, ranking, Outcome);
+                return WithConcern(Answer(kb, strings, language, memory, ranking.TopicId, ranking, Outcome), strings, memory);
             case RankingVerdict.CloseCall:
-                return Outcome([DidYouMean(kb, strings, language, memory, ranking)], ranking.TopicId, ranking);
+                return WithConcern(Outcome([DidYouMean(kb, strings, language, memory, ranking)], ranking.TopicId, ranking), strings, memory);
             default:
+                if (languages.IsUnsupported(text, kb))
+                {
+                    return Outcome([Unsupported(kb, memory)], TopicRanking.NoTopic, ranking);
+                }
                 var menu = Menu(kb, strings, language, memory);
-                return Outcome([new BotReply(strings["no-match"] + "\n\n" + NumberedList(memory.Offered), menu.Buttons)], TopicRanking.NoTopic, ranking);
+                return WithConcern(Outcome([new BotReply(strings["no-match"] + "\n\n" + NumberedList(memory.Offered), menu.Buttons)], TopicRanking.NoTopic, ranking), strings, memory);
         }
     }
 
@@ -148,6 +174,19 @@ public sealed class TurnPipeline(
         return new BotReply(strings["did-you-mean"], Buttons(memory.Offered));
     }
 
+    /// <summary>A message in a language TipBot does not speak: say so in every language it does speak.</summary>
+    private static BotReply Unsupported(KnowledgeBase kb, ConversationMemory memory)
+    {
+        memory.Offered.Clear();
+        memory.Offered.AddRange(ConversationLanguage.Choices(kb));
+        if (kb.Find(HumanTopic, KnowledgeBase.DefaultLanguage) is { } human)
+        {
+            memory.Offered.Add(new OfferedChoice(human.Button, human.Id));
+        }
+        var text = string.Join("\n\n", kb.Locales.Values.OrderBy(l => l.Language == KnowledgeBase.DefaultLanguage ? 0 : 1).Select(l => l["language.unsupported"]));
+        return new BotReply(text, Buttons(memory.Offered));
+    }
+
     private static BotReply Menu(KnowledgeBase kb, LocaleStrings strings, string language, ConversationMemory memory)
     {
         memory.Offered.Clear();
@@ -161,15 +200,53 @@ public sealed class TurnPipeline(
         return new BotReply(strings["menu.intro"] + "\n\n" + NumberedList(memory.Offered) + "\n\n" + strings["menu.footer"], Buttons(memory.Offered));
     }
 
-    private static List<BotReply> UrgentReplies(KnowledgeBase kb, LocaleStrings strings, TurnEntities found)
+    private static List<BotReply> UrgentReplies(KnowledgeBase kb, LocaleStrings strings, SafetyAssessment assessment, string? country) =>
+    [
+        new BotReply(SafetyReplies.UrgentContacts(kb, strings, country, assessment.Minor)),
+        new BotReply(strings["urgent.handoff"] + "\n\n" + strings["urgent.safety-tip"]),
+    ];
+
+    /// <summary>The channel's phone number prefix, else places named in this conversation, else unknown (null).</summary>
+    private static string? LikelyCountry(KnowledgeBase kb, InboundMessage message, ConversationMemory memory) =>
+        SafetyReplies.CountryFromUserId(kb, message.UserId) ?? memory.Safety.Country;
+
+    /// <summary>A message that names places in only one country ("i work in polokwane") says where the person is.</summary>
+    private static void RememberCountry(KnowledgeBase kb, ConversationMemory memory, string text)
     {
-        var keys = found.Ages.Any(age => age < 18) ? UrgentContactKeys.Prepend(ChildContactKey) : UrgentContactKeys;
-        var contacts = keys.Select(k => kb.Contacts.GetValueOrDefault(k)).OfType<Contact>();
-        return
-        [
-            new BotReply(strings["urgent.intro"] + "\n\n" + AnswerRenderer.ContactList(contacts) + "\n\n" + strings["urgent.lesotho"]),
-            new BotReply(strings["urgent.handoff"] + "\n\n" + strings["urgent.safety-tip"]),
-        ];
+        var head = text.Length > MaxUnderstoodChars ? text[..MaxUnderstoodChars] : text;
+        if (SafetyReplies.CountryFromText(kb, SafetyText.Normalize(head)) is { } named)
+        {
+            memory.Safety.Country = named;
+        }
+    }
+
+    /// <summary>
+    /// A concern: the answer as usual, then the warning signs found named in plain words, with a person and the
+    /// report topic offered first among the buttons. Signs already named in this conversation are not repeated.
+    /// </summary>
+    private static TurnOutcome WithConcern(TurnOutcome outcome, LocaleStrings strings, ConversationMemory memory)
+    {
+        if (outcome.Safety.Level != SafetyLevel.Concern)
+        {
+            return outcome;
+        }
+        var flags = outcome.Safety.RedFlags.Where(f => !memory.Safety.FlagsNamed.Contains(f)).ToList();
+        if (flags.Count == 0 && (memory.Safety.PersonOffered || outcome.Safety.RedFlags.Count > 0))
+        {
+            return outcome;
+        }
+        memory.Safety.FlagsNamed.AddRange(flags);
+        memory.Safety.PersonOffered = true;
+
+        var offers = new[] { new OfferedChoice(strings["button.person"], HumanTopic), new OfferedChoice(strings["button.report"], ReportTopic) }
+            .Where(offer => !memory.Offered.Any(o => o.Target == offer.Target));
+        var at = memory.Offered.FindIndex(o => o.Target == MoreTarget) + 1;
+        memory.Offered.InsertRange(at, offers);
+
+        // The buttons move to the last message, where every channel shows them.
+        var replies = outcome.Replies.Select(r => r with { Buttons = [] }).ToList();
+        replies.Add(new BotReply(SafetyReplies.ConcernNote(strings, flags), Buttons(memory.Offered)));
+        return outcome with { Replies = replies };
     }
 
     /// <summary>A tapped button, the button's words typed, or its number from the last list.</summary>

@@ -20,3 +20,16 @@ public sealed record Contact(
 
 /// <summary>A value that changes over time (minimum wage, permit dates), with its "as of" date.</summary>
 public sealed record Fact(string Key, string Value, DateOnly? AsOf, Source? Source);
+
+/// <summary>
+/// A country of a contacts file: its dialing code (to guess a WhatsApp user's country), the places that say a
+/// person is there, and the contact keys an urgent reply shows (and adds for a child). Only verified contacts
+/// among them are ever shown.
+/// </summary>
+public sealed record CountryInfo(
+    string Code,
+    string Name,
+    string? DialingCode,
+    IReadOnlyList<string> Places,
+    IReadOnlyList<string> UrgentContactKeys,
+    IReadOnlyList<string> ChildContactKeys);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using TipBot.Features.Safety;
 
 namespace TipBot.Features.Knowledge;
 
@@ -13,7 +14,9 @@ public sealed class KnowledgeBase
         IReadOnlyList<Fact> facts,
         IReadOnlyDictionary<string, LocaleStrings> locales,
         IReadOnlyList<string> menu,
-        IReadOnlyList<string> outOfScopeExamples)
+        IReadOnlyList<string> outOfScopeExamples,
+        SafetyRules? safety = null,
+        IReadOnlyList<CountryInfo>? countries = null)
     {
         Entries = entries;
         Contacts = contacts.ToFrozenDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
@@ -21,6 +24,8 @@ public sealed class KnowledgeBase
         Locales = locales.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Menu = menu;
         OutOfScopeExamples = outOfScopeExamples;
+        Safety = safety ?? SafetyRules.Empty;
+        Countries = (countries ?? []).ToFrozenDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
         _byTopicAndLanguage = entries.ToFrozenDictionary(e => (e.Id, e.Language));
         TopicIds = entries.Select(e => e.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         Languages = entries.Select(e => e.Language).Concat(Locales.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -36,6 +41,12 @@ public sealed class KnowledgeBase
     public FrozenDictionary<string, LocaleStrings> Locales { get; }
     public IReadOnlyList<string> Menu { get; }
     public IReadOnlyList<string> OutOfScopeExamples { get; }
+
+    /// <summary>The safety patterns and signals (<c>safety/</c>), compiled.</summary>
+    public SafetyRules Safety { get; }
+
+    /// <summary>The countries of the contacts files, by code ("za", "ls").</summary>
+    public FrozenDictionary<string, CountryInfo> Countries { get; }
 
     public bool HasTopic(string topicId) => TopicIds.Contains(topicId, StringComparer.Ordinal);
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TipBot.Features.Safety;
 
 namespace TipBot.Features.Knowledge;
 
@@ -33,6 +34,8 @@ public static partial class KnowledgeChecker
             diagnostics.Add(new(DiagnosticSeverity.Error, Path.Combine(loaded.Root, "menu.yaml"), 0, $"menu names unknown topic '{id}'"));
         }
         CheckLocales(loaded, diagnostics);
+        SafetyRulesChecker.Check(knowledge, loaded.Root, diagnostics);
+        CheckTranslationGaps(loaded, diagnostics);
         return diagnostics;
     }
 
@@ -166,6 +169,20 @@ public static partial class KnowledgeChecker
             foreach (var key in english.All.Keys.Where(k => !locale.All.ContainsKey(k)))
             {
                 diagnostics.Add(new(DiagnosticSeverity.Error, Path.Combine(loaded.Root, "locales", locale.Language + ".yaml"), 0, $"missing string '{key}'"));
+            }
+        }
+    }
+
+    /// <summary>A topic missing in a language the bot speaks is answered in English: allowed, but reported.</summary>
+    private static void CheckTranslationGaps(KnowledgeLoadResult loaded, List<KnowledgeDiagnostic> diagnostics)
+    {
+        var knowledge = loaded.Knowledge;
+        foreach (var language in knowledge.Locales.Keys.Where(l => l != KnowledgeBase.DefaultLanguage).Order(StringComparer.Ordinal))
+        {
+            foreach (var id in knowledge.TopicIds.Where(id => knowledge.Entries.All(e => e.Id != id || e.Language != language)))
+            {
+                diagnostics.Add(new(DiagnosticSeverity.Warning, Path.Combine(loaded.Root, "topics", id, language + ".md"), 0,
+                    $"topic '{id}' has no {language} entry; {language} users get the English answer"));
             }
         }
     }

@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using TipBot.Features.Safety;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -30,7 +31,8 @@ public static class KnowledgeLoader
         }
 
         var entries = LoadTopics(root, diagnostics);
-        var contacts = LoadContacts(root, diagnostics);
+        var countries = new List<CountryInfo>();
+        var contacts = LoadContacts(root, diagnostics, countries);
         var facts = LoadFacts(root, diagnostics);
         var locales = LoadLocales(root, diagnostics);
         var menu = ReadYaml(root, "menu.yaml", diagnostics) is { } menuMap ? menuMap.Strings("topics") : [];
@@ -42,7 +44,9 @@ public static class KnowledgeLoader
             locales[KnowledgeBase.DefaultLanguage] = new LocaleStrings(KnowledgeBase.DefaultLanguage, new Dictionary<string, string>());
         }
 
-        return new(new KnowledgeBase(entries, contacts, facts, locales, menu, outOfScope), diagnostics, root);
+        var safety = SafetyRulesLoader.Load(root, diagnostics);
+
+        return new(new KnowledgeBase(entries, contacts, facts, locales, menu, outOfScope, safety, countries), diagnostics, root);
     }
 
     private static List<TopicEntry> LoadTopics(string root, List<KnowledgeDiagnostic> diagnostics)
@@ -142,7 +146,7 @@ public static class KnowledgeLoader
             : (body[..at].Trim(), body[(at + MoreMarker.Length)..].Trim() is { Length: > 0 } more ? more : null);
     }
 
-    private static List<Contact> LoadContacts(string root, List<KnowledgeDiagnostic> diagnostics)
+    private static List<Contact> LoadContacts(string root, List<KnowledgeDiagnostic> diagnostics, List<CountryInfo> countries)
     {
         var contacts = new List<Contact>();
         var dir = Path.Combine(root, "contacts");
@@ -157,6 +161,8 @@ public static class KnowledgeLoader
                 continue;
             }
             var country = map.Scalar("country") ?? Path.GetFileNameWithoutExtension(file);
+            countries.Add(new CountryInfo(country, map.Scalar("name") ?? country, map.Scalar("dialing_code"), map.Strings("places"),
+                map.Strings("urgent_contacts").Select(k => $"{country}.{k}").ToArray(), map.Strings("child_contacts").Select(k => $"{country}.{k}").ToArray()));
             if (map.Get("contacts") is not YamlSequenceNode list)
             {
                 diagnostics.Add(new(DiagnosticSeverity.Error, file, 1, "missing 'contacts' list"));

@@ -4,7 +4,7 @@ public static class SafetyServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddSafety(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ISafetyCheck, KeywordSafetyCheck>();
+        builder.Services.AddSingleton<ISafetyCheck, SafetyTriage>();
         return builder;
     }
 }

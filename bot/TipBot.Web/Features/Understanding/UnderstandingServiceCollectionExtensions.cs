@@ -7,6 +7,7 @@ public static class UnderstandingServiceCollectionExtensions
         builder.Services.AddOptions<UnderstandingOptions>().BindConfiguration(UnderstandingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TopicRanker>();
         builder.Services.AddSingleton<EntityExtractor>();
+        builder.Services.AddSingleton<LanguageIdentifier>();
         return builder;
     }
 }

@@ -42,10 +42,16 @@ public sealed class MessagesEndpointTests(TipBotFactory factory) : IClassFixture
 
         var replies = await factory.Conversation().SayAsync(PassportQuestion);
 
-        var reply = Assert.Single(replies);
+        // A kept passport is a warning sign: the answer comes first, then the sign named (safety concern), which
+        // carries the buttons because channels show suggested actions on the last message.
+        var reply = replies[0];
         Assert.Equal(Render(passport.Answer), reply.Text);
         Assert.Equal("markdown", reply.TextFormat);
+        Assert.Equal(2, replies.Count);
+        Assert.Contains(Strings["redflag.retention-of-identity-documents"], replies[1].Text, StringComparison.Ordinal);
+        reply = replies[^1];
         var buttons = reply.Buttons();
+        Assert.Contains(Strings["button.person"], buttons);
         Assert.Equal(Strings["button.more"], buttons[0]);
         Assert.Equal(Strings["button.menu"], buttons[^1]);
         Assert.All(passport.FollowUps.Take(3), id => Assert.Contains(Knowledge.Find(id, "en")!.Button, buttons));
@@ -256,8 +262,9 @@ public sealed class MessagesEndpointTests(TipBotFactory factory) : IClassFixture
         Assert.NotNull(inbound.Score);
         Assert.InRange(inbound.Score.Value, 0.01f, 1f);
         Assert.False(inbound.Urgent);
-        var outbound = Assert.Single(conversation.Messages, m => m.Direction == MessageDirection.Outbound);
-        Assert.Equal("passport-confiscation", outbound.TopicId);
+        Assert.All(conversation.Messages.Where(m => m.Direction == MessageDirection.Outbound), outbound => Assert.Equal("passport-confiscation", outbound.TopicId));
+        // The warning sign found is stored with the conversation, as an id.
+        Assert.Equal("retention-of-identity-documents", conversation.SafetyRedFlags);
     }
 
     /// <summary>A stream whose length HttpClient cannot know, so the body is sent chunked.</summary>

@@ -14,16 +14,16 @@ public sealed class FailingTurnFactory : TipBotFactory
 
     public FailingTurnFactory() : base(null, services =>
     {
-        services.AddSingleton<KeywordSafetyCheck>();
+        services.AddSingleton<SafetyTriage>();
         services.AddSingleton<ISafetyCheck, ThrowingSafetyCheck>();
     })
     {
     }
 
-    private sealed class ThrowingSafetyCheck(KeywordSafetyCheck inner) : ISafetyCheck
+    private sealed class ThrowingSafetyCheck(SafetyTriage inner) : ISafetyCheck
     {
-        public SafetyAssessment Assess(string text) =>
-            text.Contains(Marker, StringComparison.Ordinal) ? throw new InvalidOperationException("safety check failed for the test") : inner.Assess(text);
+        public SafetyAssessment Assess(SafetyInput input) =>
+            input.Text.Contains(Marker, StringComparison.Ordinal) ? throw new InvalidOperationException("safety check failed for the test") : inner.Assess(input);
     }
 }
 

@@ -8,7 +8,7 @@ namespace TipBot.Tests.Features.Knowledge;
 /// <summary>
 /// A small knowledge base in a temporary folder that passes every check: two topics (alpha, beta), a South
 /// African contact file with one verified and one unverified contact, a fact, English and Sesotho strings,
-/// a menu and out-of-scope examples. Each test breaks one thing and looks for the one diagnostic it causes.
+/// a menu, out-of-scope examples and one safety pattern. Each test breaks one thing and looks for the one diagnostic it causes.
 /// </summary>
 internal sealed class KnowledgeFolder : IDisposable
 {
@@ -21,6 +21,8 @@ internal sealed class KnowledgeFolder : IDisposable
     {
         WriteTopic(new TopicSpec("alpha"));
         WriteTopic(new TopicSpec("beta") { FollowUps = ["alpha"], Answer = "Beta answer: ask {{org}} for help, or call {{contact:za.police}}.", More = null });
+        WriteTopic(new TopicSpec("alpha") { Translation = "machine-drafted" }, language: "st");
+        WriteTopic(new TopicSpec("beta") { FollowUps = ["alpha"], Answer = "Karabo ea beta: letsetsa {{contact:za.police}}.", More = null, Translation = "machine-drafted" }, language: "st");
         Write("contacts/za.yaml", """
             country: za
             name: South Africa
@@ -58,6 +60,28 @@ internal sealed class KnowledgeFolder : IDisposable
             topics:
               - alpha
               - beta
+            """);
+        Write("safety/signals.yaml", """
+            signals:
+              - id: confined
+                level: urgent
+                kind: danger
+              - id: minor
+                level: concern
+                kind: exploitation
+            """);
+        Write("safety/en.yaml", """
+            lang: en
+            cues:
+              negation: [not, never]
+            patterns:
+              - id: locked-in
+                signal: confined
+                regex: 'locked (?:me|us) in'
+                positive:
+                  - they locked me in
+                negative:
+                  - they have not locked me in
             """);
         Write("out-of-scope.yaml", """
             examples:

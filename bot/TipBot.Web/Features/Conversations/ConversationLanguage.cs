@@ -1,0 +1,98 @@
+using TipBot.Features.Knowledge;
+using TipBot.Features.Understanding;
+
+namespace TipBot.Features.Conversations;
+
+/// <summary>What the language step decided for one message.</summary>
+public enum LanguageRequest { None, Switch, Choose }
+
+public sealed record LanguageDecision(string Language, LanguageRequest Request);
+
+/// <summary>
+/// Which language to answer in. A language the person names ("Sesotho", "English", a language button)
+/// is remembered for good; "puo" / "language" asks them to choose. Otherwise each message's language is
+/// detected, but one- and two-word messages ("ok", "hi", "R2500") keep the current language, because they
+/// are ambiguous, and a chosen language is never overridden by detection.
+/// </summary>
+public sealed class ConversationLanguage(LanguageIdentifier identifier)
+{
+    public const string TargetPrefix = "!lang:";
+    private const int MinWordsToDetect = 3;
+
+    private Vocabulary? _vocabulary;
+
+    public LanguageDecision Decide(string text, UserProfile profile, KnowledgeBase knowledge)
+    {
+        var current = profile.Language is { } known && knowledge.Locales.ContainsKey(known) ? known : KnowledgeBase.DefaultLanguage;
+        var normalized = TextNormalizer.Normalize(text);
+        if (normalized.Length == 0)
+        {
+            return new(current, LanguageRequest.None);
+        }
+
+        var vocabulary = VocabularyOf(knowledge);
+        if (vocabulary.Aliases.TryGetValue(normalized, out var named))
+        {
+            return Switch(profile, named);
+        }
+        if (vocabulary.ChooseWords.Contains(normalized))
+        {
+            return new(current, LanguageRequest.Choose);
+        }
+
+        // Changing language is rare, so only then is the slower regional detector asked to confirm it: keyboard
+        // mash and isiZulu both look "more Sesotho than English", but neither is clearly Sesotho.
+        if (!profile.LanguageChosen && normalized.Count(c => c == ' ') + 1 >= MinWordsToDetect
+            && identifier.EnglishOrSesotho(text) is { } detected && knowledge.Locales.ContainsKey(detected)
+            && (detected == current || identifier.Confirms(text, detected)))
+        {
+            profile.Language = detected;
+            return new(detected, LanguageRequest.None);
+        }
+        profile.Language ??= current;
+        return new(current, LanguageRequest.None);
+    }
+
+    /// <summary>A language button (see <see cref="Choices"/>) was tapped.</summary>
+    public static LanguageDecision Switch(UserProfile profile, string language)
+    {
+        profile.Language = language;
+        profile.LanguageChosen = true;
+        return new(language, LanguageRequest.Switch);
+    }
+
+    /// <summary>True when a message nothing matched is written in a language TipBot does not speak.</summary>
+    public bool IsUnsupported(string text, KnowledgeBase knowledge) =>
+        TextNormalizer.Normalize(text).Count(c => c == ' ') + 1 >= MinWordsToDetect
+        && identifier.RegionalLanguage(text) is { } language
+        && !knowledge.Locales.ContainsKey(language);
+
+    /// <summary>The choices that pick a language, each titled in its own language, English first.</summary>
+    public static IEnumerable<OfferedChoice> Choices(KnowledgeBase knowledge) =>
+        knowledge.Locales.Values.OrderBy(l => l.Language == KnowledgeBase.DefaultLanguage ? 0 : 1)
+            .Select(l => new OfferedChoice(l["language.name"], TargetPrefix + l.Language));
+
+    private sealed record Vocabulary(KnowledgeBase Knowledge, Dictionary<string, string> Aliases, HashSet<string> ChooseWords);
+
+    private Vocabulary VocabularyOf(KnowledgeBase knowledge)
+    {
+        if (_vocabulary is { } cached && ReferenceEquals(cached.Knowledge, knowledge))
+        {
+            return cached;
+        }
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        var choose = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var locale in knowledge.Locales.Values)
+        {
+            foreach (var alias in Split(locale["language.aliases"]).Append(TextNormalizer.Normalize(locale["language.name"])))
+            {
+                aliases.TryAdd(alias, locale.Language);
+            }
+            choose.UnionWith(Split(locale["language.choose-words"]));
+        }
+        return _vocabulary = new Vocabulary(knowledge, aliases, choose);
+    }
+
+    private static IEnumerable<string> Split(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TextNormalizer.Normalize);
+}

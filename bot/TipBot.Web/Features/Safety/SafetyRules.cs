@@ -1,0 +1,97 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace TipBot.Features.Safety;
+
+/// <summary>
+/// How a signal takes part in the decision: danger (a person may be hurt: escalates with a plea, a second
+/// danger or a child), exploitation (an ILO warning sign, concern on its own) or escalator (a plea or fear:
+/// makes a danger signal urgent, is little on its own).
+/// </summary>
+public enum SignalKind { Danger, Exploitation, Escalator }
+
+/// <summary>A signal from <c>knowledge/safety/signals.yaml</c>: what a pattern says it found.</summary>
+public sealed record SignalDefinition(string Id, SafetyLevel Level, SignalKind Kind, IReadOnlyList<string> RedFlags);
+
+/// <summary>The ILO's 11 indicators of forced labour (fact sheet 2.1): the red flags the assessment reports.</summary>
+public static class RedFlags
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        "abuse-of-vulnerability", "deception", "restricted-movement", "isolation", "violence", "intimidation-and-threats",
+        "retention-of-identity-documents", "withholding-of-wages", "debt-bondage", "abusive-conditions", "excessive-overtime",
+    ];
+}
+
+/// <summary>An example message in a pattern file, with its line for the checker.</summary>
+public sealed record SafetyExample(string Text, int Line);
+
+/// <summary>One curated danger pattern of one language, compiled.</summary>
+public sealed record SafetyPattern(
+    string Id,
+    string Language,
+    SignalDefinition Signal,
+    SafetyLevel Level,
+    bool Present,
+    bool Conditional,
+    Regex Regex,
+    Regex? Unless,
+    IReadOnlyList<SafetyExample> Positive,
+    IReadOnlyList<SafetyExample> Negative,
+    string File,
+    int Line);
+
+/// <summary>
+/// The cue words of a language (merged with the languages it is code-switched with), compiled. A null cue
+/// never matches.
+/// </summary>
+public sealed record SafetyCues(
+    Regex? Negation,
+    Regex? NotNegation,
+    Regex? Past,
+    Regex? SafeNow,
+    Regex? Hypothetical,
+    Regex? JustAsking,
+    Regex? Discussion,
+    Regex? Present)
+{
+    public static SafetyCues None { get; } = new(null, null, null, null, null, null, null, null);
+}
+
+/// <summary>The patterns, cues and age phrasings of one language file.</summary>
+public sealed record SafetyLanguage(string Code, string File, SafetyCues Cues, IReadOnlyList<SafetyPattern> Patterns, IReadOnlyList<Regex> Ages)
+{
+    /// <summary>All of the language's patterns in one expression: a message that matches none skips them all.</summary>
+    public Regex? Prefilter { get; init; }
+}
+
+/// <summary>Everything the safety triage knows, loaded from <c>knowledge/safety/</c>. Immutable.</summary>
+public sealed class SafetyRules
+{
+    public SafetyRules(IReadOnlyDictionary<string, SignalDefinition> signals, IReadOnlyList<SafetyLanguage> languages,
+        IReadOnlyDictionary<string, string> topicSignals)
+    {
+        Signals = signals.ToFrozenDictionary(StringComparer.Ordinal);
+        Languages = languages;
+        TopicSignals = topicSignals.ToFrozenDictionary(StringComparer.Ordinal);
+        Patterns = languages.SelectMany(l => l.Patterns).ToArray();
+    }
+
+    public FrozenDictionary<string, SignalDefinition> Signals { get; }
+    public IReadOnlyList<SafetyLanguage> Languages { get; }
+    public IReadOnlyList<SafetyPattern> Patterns { get; }
+
+    /// <summary>Topic id → signal id: a confident topic ranking is itself a (concern-level) signal.</summary>
+    public FrozenDictionary<string, string> TopicSignals { get; }
+
+    public static SafetyRules Empty { get; } = new(new Dictionary<string, SignalDefinition>(), [], new Dictionary<string, string>());
+
+    /// <summary>
+    /// Messages are lower-cased, accent-stripped and apostrophe-free before matching (<see cref="SafetyText"/>), so
+    /// patterns need no case folding; NonBacktracking keeps every pattern linear in the message length, whatever
+    /// a content editor writes (no catastrophic backtracking on a hostile message).
+    /// </summary>
+    public const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
+    public const string MinorSignal = "minor";
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TipBot.Features.Knowledge;
+using TipBot.Features.Understanding;
+
+namespace TipBot.Features.Safety;
+
+/// <summary>
+/// The safety triage on every message. Curated patterns per language (<c>knowledge/safety/</c>) find signals;
+/// cue words around each match discount it (negated: it does not count; past, hypothetical, a definition,
+/// news or a story: concern, not urgent); then a few rules combine what counted with the ages in the
+/// message, the topic ranking and the signals of recent earlier messages:
+/// <list type="bullet">
+/// <item>a signal whose pattern is urgent → urgent;</item>
+/// <item>a plea or fear (escalator) with a danger signal now, a danger signal earlier in the conversation, or
+/// a confident "emergency" topic → urgent;</item>
+/// <item>a danger signal about a child (an age under 18 now or earlier) → urgent;</item>
+/// <item>two different danger signals, at least one of them now → urgent;</item>
+/// <item>anything else that fired, even discounted, an age under 18, or a topic that is itself a warning sign →
+/// concern. When unsure, concern: the person gets the answer, the warning signs named, and a person offered.</item>
+/// </list>
+/// Every language's patterns run on every message, so a message in a language the bot does not speak, or
+/// one that mixes languages, is still checked. No I/O; linear-time expressions; never throws.
+/// </summary>
+public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<SafetyTriage> logger) : ISafetyCheck
+{
+    /// <summary>A negation this many words before a match cancels it ("he has never hit me").</summary>
+    public const int NegationWindow = 3;
+
+    public const string TopicSignalPrefix = "topic:";
+    public const string EmergencyTopic = "emergency";
+
+    public SafetyAssessment Assess(SafetyInput input)
+    {
+        var rules = knowledge.IsReady ? knowledge.Current.Safety : SafetyRules.Empty;
+        try
+        {
+            return Assess(rules, input);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Patterns are linear-time and the code is total, so this is a bug: it must not cost the person an
+            // answer. Unsure means concern (the answer, plus an offer of a person), and the failure is logged.
+            LogFailed(logger, e, e.GetType().Name);
+            return new SafetyAssessment(SafetyLevel.Concern, ["safety-check-failed"], []);
+        }
+    }
+
+    // Ordered by how much a match still counts: the best match of a pattern in a message is the one that counts most.
+    private enum Discount { None, Past, SafeNow, Hypothetical, Discussion, Negated, Unless }
+
+    private readonly record struct Hit(SafetyPattern Pattern, Discount Discount);
+
+    public static SafetyAssessment Assess(SafetyRules rules, SafetyInput input)
+    {
+        var text = SafetyText.Normalize(input.Text ?? "");
+        var hits = new List<Hit>();
+        if (text.Length > 0)
+        {
+            foreach (var language in rules.Languages)
+            {
+                if (language.Prefilter is { } prefilter && !prefilter.IsMatch(text))
+                {
+                    continue;
+                }
+                var message = new MessageCues(text, language.Cues);
+                foreach (var pattern in language.Patterns)
+                {
+                    Hit? best = null;
+                    foreach (var match in pattern.Regex.EnumerateMatches(text))
+                    {
+                        var discount = DiscountOf(text, match.Index, match.Length, pattern, language.Cues, ref message);
+                        if (best is null || discount < best.Value.Discount)
+                        {
+                            best = new Hit(pattern, discount);
+                        }
+                        if (discount == Discount.None)
+                        {
+                            break;
+                        }
+                    }
+                    if (best is { } hit)
+                    {
+                        hits.Add(hit);
+                    }
+                }
+            }
+        }
+
+        var counted = new Dictionary<string, (SignalDefinition Signal, SafetyLevel Level)>(StringComparer.Ordinal);
+        var redFlags = new List<string>();
+        var discounted = new List<string>();
+        var patterns = new List<string>();
+        var concern = false;
+        foreach (var hit in hits)
+        {
+            var signal = hit.Pattern.Signal;
+            switch (hit.Discount)
+            {
+                case Discount.None:
+                    patterns.Add(hit.Pattern.Id);
+                    counted[signal.Id] = counted.TryGetValue(signal.Id, out var seen) && seen.Level >= hit.Pattern.Level ? seen : (signal, hit.Pattern.Level);
+                    AddFlags(redFlags, signal);
+                    concern |= hit.Pattern.Level >= SafetyLevel.Concern;
+                    break;
+                case Discount.Negated or Discount.Unless:
+                    discounted.Add(signal.Id + ":" + hit.Discount.ToString().ToLowerInvariant());
+                    break;
+                default:
+                    // It happened, or could: not urgent, but the warning signs are still worth naming.
+                    discounted.Add(signal.Id + ":" + hit.Discount.ToString().ToLowerInvariant());
+                    AddFlags(redFlags, signal);
+                    concern |= hit.Pattern.Level >= SafetyLevel.Concern;
+                    break;
+            }
+        }
+
+        var minorHere = counted.ContainsKey(SafetyRules.MinorSignal) || input.Entities.Ages.Any(IsMinor) || MentionsMinor(rules, text);
+        var minor = minorHere || input.Context.Minor;
+        var signals = counted.Keys.ToList();
+        if (minorHere && !counted.ContainsKey(SafetyRules.MinorSignal) && rules.Signals.TryGetValue(SafetyRules.MinorSignal, out var minorSignal))
+        {
+            signals.Add(minorSignal.Id);
+            AddFlags(redFlags, minorSignal);
+            concern = true;
+        }
+
+        var topicEmergency = false;
+        if (input.Ranking is { Verdict: RankingVerdict.Confident } ranking && rules.TopicSignals.TryGetValue(ranking.TopicId, out var topicSignalId)
+            && rules.Signals.TryGetValue(topicSignalId, out var topicSignal) && !discounted.Any(d => d.EndsWith(":discussion", StringComparison.Ordinal) || d.EndsWith(":hypothetical", StringComparison.Ordinal))
+            && !MessageIsDiscussion(rules, text))
+        {
+            // The ranking says what the message is about, not that it happened: at most concern on its own.
+            signals.Add(TopicSignalPrefix + topicSignal.Id);
+            AddFlags(redFlags, topicSignal);
+            concern |= topicSignal.Level >= SafetyLevel.Concern || topicSignal.Kind == SignalKind.Danger;
+            topicEmergency = ranking.TopicId == EmergencyTopic;
+        }
+
+        var dangerNow = counted.Values.Where(c => c.Signal.Kind == SignalKind.Danger).Select(c => c.Signal.Id).ToHashSet(StringComparer.Ordinal);
+        var escalatorNow = counted.Values.Any(c => c.Signal.Kind == SignalKind.Escalator);
+        var dangerBefore = input.Context.RecentSignals
+            .Where(s => rules.Signals.TryGetValue(s, out var d) && d.Kind == SignalKind.Danger).ToHashSet(StringComparer.Ordinal);
+
+        var urgent = counted.Values.Any(c => c.Level == SafetyLevel.Urgent)
+            || (escalatorNow && (dangerNow.Count > 0 || dangerBefore.Count > 0 || topicEmergency))
+            || (minor && dangerNow.Count > 0)
+            || (dangerNow.Count > 0 && dangerNow.Union(dangerBefore).Count() >= 2);
+        if (urgent && (dangerBefore.Count > 0 || input.Context.Minor) && !counted.Values.Any(c => c.Level == SafetyLevel.Urgent))
+        {
+            signals.Add("earlier-messages");
+        }
+
+        var level = urgent ? SafetyLevel.Urgent : concern ? SafetyLevel.Concern : SafetyLevel.None;
+        if (level == SafetyLevel.None && signals.Count == 0 && discounted.Count == 0)
+        {
+            return SafetyAssessment.Safe;
+        }
+        return new SafetyAssessment(level, signals, RedFlags.All.Where(redFlags.Contains).ToArray())
+        {
+            Patterns = patterns,
+            Discounted = discounted,
+            Minor = minor,
+        };
+    }
+
+    /// <summary>An age under 18 said in any language's phrasing ("im 15", "lilemo li 15", "15 anos").</summary>
+    public static bool MentionsMinor(SafetyRules rules, string normalized)
+    {
+        foreach (var language in rules.Languages)
+        {
+            foreach (var age in language.Ages)
+            {
+                foreach (Match match in age.Matches(normalized))
+                {
+                    if (int.TryParse(match.Groups["age"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && IsMinor(years))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Under 18 (Palermo Protocol: a child); 0–3 are more likely a slip than a child writing or being moved.</summary>
+    public static bool IsMinor(int age) => age is >= 4 and < 18;
+
+    private static void AddFlags(List<string> flags, SignalDefinition signal)
+    {
+        foreach (var flag in signal.RedFlags)
+        {
+            if (!flags.Contains(flag))
+            {
+                flags.Add(flag);
+            }
+        }
+    }
+
+    private static bool MessageIsDiscussion(SafetyRules rules, string text)
+    {
+        foreach (var language in rules.Languages)
+        {
+            if (language.Cues.Discussion?.IsMatch(text) == true || language.Cues.JustAsking?.IsMatch(text) == true)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Message-wide cues of one language, evaluated at most once per message.</summary>
+    private struct MessageCues(string text, SafetyCues cues)
+    {
+        private bool? _safeNow;
+        private bool? _justAsking;
+        private bool? _discussion;
+
+        public bool SafeNow => _safeNow ??= cues.SafeNow?.IsMatch(text) == true;
+        public bool JustAsking => _justAsking ??= cues.JustAsking?.IsMatch(text) == true;
+        public bool Discussion => _discussion ??= cues.Discussion?.IsMatch(text) == true;
+    }
+
+    private static Discount DiscountOf(string text, int index, int length, SafetyPattern pattern, SafetyCues cues, ref MessageCues message)
+    {
+        var (clauseStart, clauseEnd) = SafetyText.Span(text, index, length, clause: true);
+        var clause = text.AsSpan(clauseStart, clauseEnd - clauseStart);
+        if (pattern.Unless?.IsMatch(clause) == true)
+        {
+            return Discount.Unless;
+        }
+
+        if (cues.Negation is { } negation)
+        {
+            var window = SafetyText.WordsBefore(text, clauseStart, index, NegationWindow);
+            if (negation.IsMatch(window) && (cues.NotNegation is not { } notNegation || negation.IsMatch(notNegation.Replace(window.ToString(), " "))))
+            {
+                return Discount.Negated;
+            }
+        }
+
+        if (!pattern.Conditional && cues.Hypothetical?.IsMatch(text.AsSpan(clauseStart, index - clauseStart)) == true)
+        {
+            return Discount.Hypothetical;
+        }
+
+        // "Now", "tonight", "still": it is happening, whatever else the message says about the past or the news.
+        if (cues.Present?.IsMatch(clause) == true)
+        {
+            return Discount.None;
+        }
+        if (message.JustAsking)
+        {
+            return Discount.Hypothetical;
+        }
+        if (message.Discussion)
+        {
+            return Discount.Discussion;
+        }
+        if (pattern.Present)
+        {
+            return Discount.None;
+        }
+        var (sentenceStart, sentenceEnd) = SafetyText.Span(text, index, length, clause: false);
+        if (cues.Past?.IsMatch(text.AsSpan(sentenceStart, sentenceEnd - sentenceStart)) == true)
+        {
+            return Discount.Past;
+        }
+        return message.SafeNow ? Discount.SafeNow : Discount.None;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Safety assessment failed ({ExceptionType}); the message was treated as a concern")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string exceptionType);
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.DependencyInjection;
+using TipBot.Features.Knowledge;
+using TipBot.Tests.Support;
+
+namespace TipBot.Tests.Features.Conversations;
+
+/// <summary>The bot follows the person's language: detected per message, chosen by name or button, remembered.</summary>
+public sealed class LanguageTests(TipBotFactory factory) : IClassFixture<TipBotFactory>
+{
+    private KnowledgeBase Knowledge => factory.Services.GetRequiredService<KnowledgeStore>().Current;
+
+    [Theory]
+    [InlineData("sesotho")]
+    [InlineData("Sesotho")]
+    [InlineData("SESOTHO")]
+    public async Task Naming_Sesotho_switches_and_announces_it_in_Sesotho(string message)
+    {
+        var bot = factory.Conversation();
+
+        var replies = await bot.SayAsync(message);
+
+        Assert.Equal(Knowledge.Strings("st")["language.switched"], replies[0].Text);
+        Assert.Equal(Knowledge.Strings("st")["menu.intro"], replies[1].Text!.Split("\n\n")[0]);
+    }
+
+    [Fact]
+    public async Task A_chosen_language_holds_for_later_answers_even_when_the_person_writes_English()
+    {
+        var bot = factory.Conversation();
+        await bot.SayAsync("sesotho");
+
+        var replies = await bot.SayAsync("my boss took my passport and will not give it back to me");
+
+        Assert.Contains(replies, r => r.Text == Render("passport-confiscation", "st"));
+    }
+
+    [Fact]
+    public async Task Asking_for_the_language_list_offers_each_language_in_its_own_name_and_a_number_picks_one()
+    {
+        var bot = factory.Conversation();
+
+        var choose = await bot.SayAsync("puo");
+        Assert.Equal(Knowledge.Strings("en")["language.choose"], choose[0].Text);
+        Assert.Equal(["English", Knowledge.Strings("st")["language.name"]], choose[0].Buttons());
+
+        var switched = await bot.SayAsync("2");
+        Assert.Equal(Knowledge.Strings("st")["language.switched"], switched[0].Text);
+    }
+
+    [Fact]
+    public async Task A_Sesotho_message_is_answered_in_Sesotho_without_being_asked()
+    {
+        var bot = factory.Conversation();
+
+        var replies = await bot.SayAsync("mookameli oa ka o nkile passport ea ka mme o hana ho e khutlisa");
+
+        Assert.Contains(replies, r => r.Text == Render("passport-confiscation", "st"));
+    }
+
+    [Fact]
+    public async Task A_one_word_message_keeps_the_current_language()
+    {
+        var bot = factory.Conversation();
+        await bot.SayAsync("ke kopa thuso mabapi le mosebetsi oa ka");
+
+        var replies = await bot.SayAsync("menu");
+
+        Assert.StartsWith(Knowledge.Strings("st")["menu.intro"], replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_message_in_a_language_TipBot_does_not_speak_gets_English_and_Sesotho_and_language_buttons()
+    {
+        var bot = factory.Conversation();
+
+        var replies = await bot.SayAsync("Bonjour, je voudrais savoir quel temps il fera demain matin à Paris");
+
+        var reply = Assert.Single(replies);
+        Assert.Contains(Knowledge.Strings("en")["language.unsupported"], reply.Text, StringComparison.Ordinal);
+        Assert.Contains(Knowledge.Strings("st")["language.unsupported"], reply.Text, StringComparison.Ordinal);
+        Assert.Contains("English", reply.Buttons());
+        Assert.Contains(Knowledge.Find("talk-to-human", "en")!.Button, reply.Buttons());
+    }
+
+    private string Render(string topic, string language) =>
+        factory.Services.GetRequiredService<AnswerRenderer>().Render(Knowledge.Find(topic, language)!.Answer, Knowledge);
+}

@@ -1,0 +1,110 @@
+using TipBot.Features.Knowledge;
+using TipBot.Tests.Features.Knowledge;
+
+namespace TipBot.Tests.Features.Safety;
+
+/// <summary>`knowledge check` on the safety files: every mistake is an error with its file and line.</summary>
+public sealed class SafetyRulesCheckerTests : IDisposable
+{
+    private const string English = "safety/en.yaml";
+    private readonly KnowledgeFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private KnowledgeDiagnostic SingleError()
+    {
+        var errors = _folder.Check().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 1, "expected one error, got:\n" + string.Join('\n', errors));
+        return errors[0];
+    }
+
+    [Fact]
+    public void A_valid_pattern_file_has_no_errors()
+    {
+        Assert.DoesNotContain(_folder.Check(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Single(_folder.Load().Knowledge.Safety.Patterns);
+    }
+
+    [Fact]
+    public void A_regex_that_does_not_compile_is_an_error_at_its_line()
+    {
+        _folder.Edit(English, "regex: 'locked (?:me|us) in'", "regex: 'locked (?:me|us in'");
+
+        var error = SingleError();
+
+        Assert.Contains("invalid regular expression", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(_folder.PathOf(English), error.File);
+        Assert.Equal(_folder.LineOf(English, "regex:"), error.Line);
+    }
+
+    [Fact]
+    public void A_lookaround_is_rejected_because_patterns_must_stay_linear()
+    {
+        _folder.Edit(English, "regex: 'locked (?:me|us) in'", "regex: 'locked (?=me) me in'");
+
+        var error = SingleError();
+
+        Assert.Contains("not allowed in a safety pattern", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(_folder.LineOf(English, "regex:"), error.Line);
+    }
+
+    [Fact]
+    public void An_upper_case_pattern_is_rejected_because_messages_are_lower_cased()
+    {
+        _folder.Edit(English, "regex: 'locked (?:me|us) in'", "regex: 'Locked (?:me|us) in'");
+
+        Assert.Contains("upper case", SingleError().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pattern_without_negative_examples_is_an_error_at_the_pattern()
+    {
+        _folder.Edit(English, "    negative:\n      - they have not locked me in\n", "");
+
+        var error = SingleError();
+
+        Assert.Contains("at least one positive and one negative example", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(_folder.LineOf(English, "- id: locked-in"), error.Line);
+    }
+
+    [Fact]
+    public void A_positive_example_that_does_not_match_is_an_error_at_the_example()
+    {
+        _folder.Edit(English, "      - they locked me in\n", "      - they locked me in\n      - the door was open all day\n");
+
+        var error = SingleError();
+
+        Assert.Contains("positive example of 'en.locked-in' does not match it", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(_folder.LineOf(English, "- the door was open all day"), error.Line);
+    }
+
+    [Fact]
+    public void A_negative_example_that_makes_the_pattern_count_is_an_error_at_the_example()
+    {
+        _folder.Edit(English, "      - they have not locked me in\n", "      - they have not locked me in\n      - yes they locked us in again\n");
+
+        var error = SingleError();
+
+        Assert.Contains("negative example of 'en.locked-in' makes it count", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(_folder.LineOf(English, "- yes they locked us in again"), error.Line);
+    }
+
+    [Fact]
+    public void A_pattern_naming_an_unknown_signal_is_an_error()
+    {
+        _folder.Edit(English, "signal: confined", "signal: trapped");
+
+        var error = SingleError();
+
+        Assert.Contains("unknown signal 'trapped'", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(_folder.LineOf(English, "signal:"), error.Line);
+    }
+
+    [Fact]
+    public void A_missing_signals_file_is_an_error()
+    {
+        File.Delete(_folder.PathOf("safety/signals.yaml"));
+
+        Assert.Contains(_folder.Check(), d => d.Severity == DiagnosticSeverity.Error && d.Reason.Contains("safety signals file not found", StringComparison.Ordinal));
+    }
+}

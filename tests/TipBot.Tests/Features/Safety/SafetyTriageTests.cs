@@ -1,0 +1,212 @@
+using TipBot.Features.Safety;
+using TipBot.Features.Understanding;
+
+namespace TipBot.Tests.Features.Safety;
+
+/// <summary>
+/// How the triage decides, on the repository's patterns: what is urgent, what only a concern, and how negation,
+/// the past, hypotheticals, definitions, news and stories, ages, the conversation and the topic ranking change it.
+/// The messages are written for these tests (never copied from an evaluation set).
+/// </summary>
+public sealed class SafetyTriageTests
+{
+    private static SafetyLevel Level(string text) => RepositorySafety.Assess(text).Level;
+
+    [Theory]
+    [InlineData("the supervisor locked us in the storeroom and took the key")]
+    [InlineData("he is beating my cousin with a stick right now")]
+    [InlineData("the driver says he will kill us if we run")]
+    [InlineData("im hiding in the toilets at the salon")]
+    [InlineData("i want to end my life")]
+    [InlineData("they pushed me into a van and i dont know where they are taking me")]
+    public void Present_danger_is_urgent(string text)
+    {
+        Assert.Equal(SafetyLevel.Urgent, Level(text));
+    }
+
+    [Theory]
+    [InlineData("my boss has never hit me, he just shouts")]
+    [InlineData("they do not lock us in at night")]
+    [InlineData("nobody is beating me, i only want my pay")]
+    public void Negated_danger_does_not_count(string text)
+    {
+        var assessment = RepositorySafety.Assess(text);
+
+        Assert.NotEqual(SafetyLevel.Urgent, assessment.Level);
+        Assert.Contains(assessment.Discounted, d => d.EndsWith(":negated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_negation_that_is_part_of_the_danger_still_counts()
+    {
+        Assert.Equal(SafetyLevel.Urgent, Level("he wont stop hitting me, please help"));
+        Assert.Equal(SafetyLevel.Urgent, Level("we are not allowed to leave the compound"));
+    }
+
+    [Theory]
+    [InlineData("years ago a boss used to lock us in the hostel. was that legal?")]
+    [InlineData("last year my employer beat me. i am safe at home in maseru now")]
+    [InlineData("i escaped from the farm where they kept us locked in, i want to know my rights")]
+    public void Past_danger_is_a_concern_not_urgent(string text)
+    {
+        var assessment = RepositorySafety.Assess(text);
+
+        Assert.Equal(SafetyLevel.Concern, assessment.Level);
+        Assert.NotEmpty(assessment.RedFlags);
+    }
+
+    [Fact]
+    public void The_present_wins_over_a_past_mention()
+    {
+        Assert.Equal(SafetyLevel.Urgent, Level("last year i came to work here. now the boss locks us in every night"));
+        Assert.Equal(SafetyLevel.Urgent, Level("i ran away yesterday but im hiding now, they are looking for me"));
+    }
+
+    [Theory]
+    [InlineData("if my employer locks me in at night, is that allowed?")]
+    [InlineData("what if the agent takes my passport and locks me in? just asking")]
+    [InlineData("haeba mohiri a ka re koalla ka hare, na ho lumelloa? ke botsa feela")]
+    public void A_hypothetical_is_not_urgent(string text)
+    {
+        Assert.NotEqual(SafetyLevel.Urgent, Level(text));
+    }
+
+    [Theory]
+    [InlineData("what does debt bondage mean? a man on the radio said it")]
+    [InlineData("i saw on the news that girls were locked in a house in welkom. how does trafficking work")]
+    [InlineData("write me a story about a girl who is kidnapped")]
+    [InlineData("is the movie about the woman held captive a true story")]
+    public void Definitions_news_and_stories_are_not_urgent(string text)
+    {
+        Assert.NotEqual(SafetyLevel.Urgent, Level(text));
+    }
+
+    [Fact]
+    public void The_news_does_not_hide_a_danger_happening_now()
+    {
+        Assert.Equal(SafetyLevel.Urgent, Level("i heard about trafficking on the radio. now my boss has locked me in the room"));
+    }
+
+    [Theory]
+    [InlineData("my employer keeps my passport and has not paid me for two months", "retention-of-identity-documents", "withholding-of-wages")]
+    [InlineData("we work 14 hour shifts with no day off", "excessive-overtime", null)]
+    public void Exploitation_is_a_concern_with_its_ILO_red_flags(string text, string flag, string? other)
+    {
+        var assessment = RepositorySafety.Assess(text);
+
+        Assert.Equal(SafetyLevel.Concern, assessment.Level);
+        Assert.Contains(flag, assessment.RedFlags);
+        if (other is not null)
+        {
+            Assert.Contains(other, assessment.RedFlags);
+        }
+    }
+
+    [Theory]
+    [InlineData("ngoanana oa ka o lilemo li 15, monna o mo isa mosebetsing Joburg, ba tsamaea bosiung bona")]
+    [InlineData("my sister is 14 and a man is taking her to durban for work, they leave tonight")]
+    public void A_child_being_moved_is_urgent(string text)
+    {
+        var assessment = RepositorySafety.Assess(text);
+
+        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
+        Assert.True(assessment.Minor);
+    }
+
+    [Fact]
+    public void An_adult_leaving_for_a_job_is_not_a_concern()
+    {
+        Assert.Equal(SafetyLevel.None, Level("i am 24 and leaving for my new job in durban tomorrow"));
+    }
+
+    [Fact]
+    public void An_age_from_the_entity_recognizer_counts_as_a_child()
+    {
+        var input = new SafetyInput("a man is taking her to jozi for work on friday")
+        {
+            Entities = TurnEntities.None with { Ages = [13] },
+        };
+
+        Assert.Equal(SafetyLevel.Urgent, SafetyTriage.Assess(RepositorySafety.Rules, input).Level);
+    }
+
+    [Fact]
+    public void A_plea_after_an_earlier_danger_in_the_conversation_is_urgent()
+    {
+        var memory = new SafetyMemory();
+        var first = RepositorySafety.Assess("they took our phones and the boss says he will call immigration if we complain");
+        memory.Remember(first);
+        Assert.NotEqual(SafetyLevel.Urgent, RepositorySafety.Assess("please send police now").Level);
+
+        var second = RepositorySafety.Assess("please send police now", memory.Context());
+
+        Assert.Equal(SafetyLevel.Urgent, second.Level);
+        Assert.Contains("earlier-messages", second.Signals);
+    }
+
+    [Fact]
+    public void A_child_mentioned_earlier_makes_a_later_danger_urgent()
+    {
+        var memory = new SafetyMemory();
+        memory.Remember(RepositorySafety.Assess("i am 15 years old"));
+
+        Assert.Equal(SafetyLevel.Urgent, RepositorySafety.Assess("my uncle is giving me to a man as his wife", memory.Context()).Level);
+    }
+
+    [Fact]
+    public void Old_signals_leave_the_conversation_context()
+    {
+        var memory = new SafetyMemory();
+        memory.Remember(RepositorySafety.Assess("they took my phone"));
+        for (var i = 0; i < SafetyMemory.Window; i++)
+        {
+            memory.Remember(SafetyAssessment.Safe);
+        }
+
+        Assert.Empty(memory.Context().RecentSignals);
+    }
+
+    [Fact]
+    public void A_confident_warning_sign_topic_is_a_concern_and_an_emergency_topic_makes_a_plea_urgent()
+    {
+        var passport = new TopicRanking(RankingVerdict.Confident, [new TopicScore("passport-confiscation", 0.6f, 0.6f)]);
+        var emergency = new TopicRanking(RankingVerdict.Confident, [new TopicScore("emergency", 0.6f, 0.6f)]);
+
+        var concern = SafetyTriage.Assess(RepositorySafety.Rules, new SafetyInput("the madam at work says it stays with her") { Ranking = passport });
+        var urgent = SafetyTriage.Assess(RepositorySafety.Rules, new SafetyInput("sos") { Ranking = emergency });
+
+        Assert.Equal(SafetyLevel.Concern, concern.Level);
+        Assert.Contains("retention-of-identity-documents", concern.RedFlags);
+        Assert.Equal(SafetyLevel.Urgent, urgent.Level);
+    }
+
+    [Theory]
+    [InlineData("Mo patrão fechou-nos no armazém, não podemos sair agora")]
+    [InlineData("Umqashi uyangishaya, ngisizeni")]
+    [InlineData("Ndizimele egumbini, ndincedeni")]
+    [InlineData("Mong wa tiro o re notleletse mo ntlong")]
+    [InlineData("Il me frappe, au secours")]
+    [InlineData("Boss o ntse a nkotla hona joale")]
+    public void Each_language_of_the_region_is_recognised(string text)
+    {
+        Assert.Equal(SafetyLevel.Urgent, Level(text));
+    }
+
+    [Fact]
+    public void A_language_without_patterns_still_gets_the_other_languages_patterns_and_ages()
+    {
+        // Shona (no pattern file) with English danger words, as people code-switch; and a bare age.
+        Assert.Equal(SafetyLevel.Urgent, Level("ndapota ndibatsirei, they locked me in the room"));
+        Assert.True(RepositorySafety.Assess("ek is 15 years old").Minor);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("hi")]
+    [InlineData("how much is the bus to joburg")]
+    public void Ordinary_messages_are_safe(string text)
+    {
+        Assert.Equal(SafetyLevel.None, Level(text));
+    }
+}

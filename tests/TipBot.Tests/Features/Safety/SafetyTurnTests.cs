@@ -1,0 +1,106 @@
+using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TipBot.Features.Conversations;
+using TipBot.Features.Knowledge;
+using TipBot.Persistence;
+using TipBot.Tests.Support;
+
+namespace TipBot.Tests.Features.Safety;
+
+/// <summary>The safety triage in whole turns of the real host: the handoff record, the stored ids, the country's contacts.</summary>
+public sealed class SafetyTurnTests(TipBotFactory factory) : IClassFixture<TipBotFactory>
+{
+    private LocaleStrings Strings => factory.Services.GetRequiredService<KnowledgeStore>().Current.Strings("en");
+
+    private static Activity From(string conversationId, string userId, string text)
+    {
+        var activity = InProcessAdapter.Message(conversationId, text, "en", channelId: "whatsapp-test");
+        activity.From = new ChannelAccount(id: userId, role: RoleTypes.User);
+        return activity;
+    }
+
+    private async Task<ConversationRecord> RecordAsync(string channelId, string conversationId)
+    {
+        var key = factory.Services.GetRequiredService<TranscriptRecorder>().ConversationKey(channelId, conversationId);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContextAsync();
+        return await db.Set<ConversationRecord>().SingleAsync(c => c.ChannelId == channelId && c.Key == key);
+    }
+
+    [Fact]
+    public async Task Danger_while_a_person_is_already_requested_makes_the_request_urgent_and_stores_ids_only()
+    {
+        var conversation = "safety-" + Guid.NewGuid().ToString("N");
+        const string Danger = "the foreman locked us in the container and says he will shoot whoever runs";
+
+        await factory.Adapter.ProcessAsync(InProcessAdapter.Message(conversation, "i want to talk to a person", "en"));
+        var before = await RecordAsync("terminal", conversation);
+        Assert.Equal(HumanPriority.Normal, before.HumanPriority);
+
+        var (replies, outcome) = await factory.Adapter.ProcessAsync(InProcessAdapter.Message(conversation, Danger, "en"));
+
+        Assert.True(outcome!.Urgent);
+        Assert.Contains(Strings["urgent.handoff"], replies.AllText(), StringComparison.Ordinal);
+        var after = await RecordAsync("terminal", conversation);
+        Assert.Equal(HumanPriority.Urgent, after.HumanPriority);
+        Assert.Equal(before.HumanRequestedAt, after.HumanRequestedAt);
+        Assert.Contains("confined", after.SafetySignals!.Split(','));
+        Assert.Contains("threat-to-life", after.SafetySignals!.Split(','));
+        Assert.Contains("restricted-movement", after.SafetyRedFlags!.Split(','));
+        Assert.DoesNotContain(factory.Logs.Logs, l => l.Mentions("container") || l.Mentions("shoot"));
+    }
+
+    [Fact]
+    public async Task A_plea_after_danger_earlier_in_the_conversation_is_urgent()
+    {
+        var conversation = "safety-" + Guid.NewGuid().ToString("N");
+
+        var (_, first) = await factory.Adapter.ProcessAsync(InProcessAdapter.Message(conversation, "the boss took our phones when we arrived", "en"));
+        var (_, second) = await factory.Adapter.ProcessAsync(InProcessAdapter.Message(conversation, "please send police now", "en"));
+
+        Assert.False(first!.Urgent);
+        Assert.True(second!.Urgent);
+    }
+
+    [Fact]
+    public async Task A_Lesotho_phone_number_gets_the_Lesotho_advice_first_then_South_African_numbers()
+    {
+        var (replies, outcome) = await factory.Adapter.ProcessAsync(From("safety-" + Guid.NewGuid().ToString("N"), "whatsapp:+26658001234", "help me now, he is beating me"));
+
+        Assert.True(outcome!.Urgent);
+        var text = replies[0].Text;
+        Assert.True(text.IndexOf(Strings["urgent.lesotho"], StringComparison.Ordinal) < text.IndexOf("10111", StringComparison.Ordinal), text);
+        Assert.Contains(Strings["urgent.in-south-africa"], text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_South_African_phone_number_gets_South_African_numbers_only()
+    {
+        var (replies, outcome) = await factory.Adapter.ProcessAsync(From("safety-" + Guid.NewGuid().ToString("N"), "27821234567", "help me now, he is beating me"));
+
+        Assert.True(outcome!.Urgent);
+        Assert.Contains("10111", replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Strings["urgent.lesotho"], replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_phone_number_a_place_in_the_conversation_decides_the_country()
+    {
+        var conversation = "safety-" + Guid.NewGuid().ToString("N");
+        await factory.Adapter.ProcessAsync(InProcessAdapter.Message(conversation, "i work at a restaurant in polokwane", "en"));
+
+        var (replies, _) = await factory.Adapter.ProcessAsync(InProcessAdapter.Message(conversation, "the owner locked me in the kitchen", "en"));
+
+        Assert.Contains("10111", replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Strings["urgent.lesotho"], replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_country_gets_South_African_numbers_and_the_Lesotho_advice()
+    {
+        var (replies, _) = await factory.Adapter.ProcessAsync(InProcessAdapter.Message("safety-" + Guid.NewGuid().ToString("N"), "he locked me in the room, help", "en"));
+
+        Assert.Contains("10111", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains(Strings["urgent.lesotho"], replies[0].Text, StringComparison.Ordinal);
+    }
+}
