@@ -40,11 +40,11 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
             return new(current, LanguageRequest.Choose);
         }
 
-        // Changing language is rare, so only then is the slower regional detector asked to confirm it: keyboard
-        // mash and isiZulu both look "more Sesotho than English", but neither is clearly Sesotho.
+        // A change of language must also show words of that language from the knowledge base: keyboard mash
+        // and isiZulu both look "more Sesotho than English" to a two-language detector, but share few words.
         if (!profile.LanguageChosen && normalized.Count(c => c == ' ') + 1 >= MinWordsToDetect
             && identifier.EnglishOrSesotho(text) is { } detected && knowledge.Locales.ContainsKey(detected)
-            && (detected == current || identifier.Confirms(text, detected)))
+            && (detected == current || vocabulary.Confirms(normalized, detected)))
         {
             profile.Language = detected;
             return new(detected, LanguageRequest.None);
@@ -72,7 +72,14 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
         knowledge.Locales.Values.OrderBy(l => l.Language == KnowledgeBase.DefaultLanguage ? 0 : 1)
             .Select(l => new OfferedChoice(l["language.name"], TargetPrefix + l.Language));
 
-    private sealed record Vocabulary(KnowledgeBase Knowledge, Dictionary<string, string> Aliases, HashSet<string> ChooseWords);
+    private sealed record Vocabulary(KnowledgeBase Knowledge, Dictionary<string, string> Aliases, HashSet<string> ChooseWords,
+        Dictionary<string, HashSet<string>> DistinctiveWords)
+    {
+        /// <summary>A word that only that language's example phrasings use.</summary>
+        public bool Confirms(string normalized, string language) =>
+            DistinctiveWords.TryGetValue(language, out var words)
+            && normalized.Split(' ').Any(words.Contains);
+    }
 
     private Vocabulary VocabularyOf(KnowledgeBase knowledge)
     {
@@ -90,7 +97,13 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
             }
             choose.UnionWith(Split(locale["language.choose-words"]));
         }
-        return _vocabulary = new Vocabulary(knowledge, aliases, choose);
+        var wordsByLanguage = knowledge.Entries.GroupBy(e => e.Language).ToDictionary(
+            g => g.Key,
+            g => g.SelectMany(e => e.Examples).SelectMany(x => TextNormalizer.Normalize(x).Split(' ')).Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal));
+        var distinctive = wordsByLanguage.ToDictionary(
+            kv => kv.Key,
+            kv => kv.Value.Where(w => !wordsByLanguage.Any(other => other.Key != kv.Key && other.Value.Contains(w))).ToHashSet(StringComparer.Ordinal));
+        return _vocabulary = new Vocabulary(knowledge, aliases, choose, distinctive);
     }
 
     private static IEnumerable<string> Split(string list) =>

@@ -14,7 +14,7 @@ public static class EvalCommand
 {
     private sealed record Line(string Id, string Lang, string Text, string Topic, bool Urgent);
 
-    private sealed record Result(Line Line, string Predicted, bool PredictedUrgent, double Milliseconds)
+    private sealed record Result(Line Line, string Predicted, bool PredictedUrgent, string? Language, double Milliseconds)
     {
         public bool Correct => Predicted == Line.Topic;
     }
@@ -43,7 +43,7 @@ public static class EvalCommand
             var started = Stopwatch.GetTimestamp();
             var (_, outcome) = await adapter.ProcessAsync(activity, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            results.Add(new Result(line, outcome?.TopicId ?? "none", outcome?.Urgent ?? false, elapsed));
+            results.Add(new Result(line, outcome?.TopicId ?? "none", outcome?.Urgent ?? false, outcome?.Language, elapsed));
         }
 
         var report = Report(results);
@@ -107,6 +107,8 @@ public static class EvalCommand
                 ["urgent"] = urgentLines,
                 ["urgent_recall"] = Ratio(group.Count(r => r.Line.Urgent && r.PredictedUrgent), urgentLines),
                 ["false_urgent_rate"] = Ratio(group.Count(r => !r.Line.Urgent && r.PredictedUrgent), calmLines),
+                // The share of lines answered in the line's own language (meaningful for the languages TipBot speaks).
+                ["language"] = Ratio(group.Count(r => r.Language == r.Line.Lang), group.Count()),
             };
         }
         var none = results.Where(r => r.Line.Topic == "none").ToList();
@@ -134,7 +136,7 @@ public static class EvalCommand
         output.WriteLine($"lines: {report["total"]}   top-1: {report["top1"]}   none accuracy: {report["none_accuracy"]}");
         foreach (var (lang, figures) in report["by_lang"]!.AsObject())
         {
-            output.WriteLine($"  {lang,-8} {figures!["total"],4} lines   top-1 {figures["top1"]}   urgent recall {figures["urgent_recall"]} ({figures["urgent"]} urgent)   false-urgent {figures["false_urgent_rate"]}");
+            output.WriteLine($"  {lang,-8} {figures!["total"],4} lines   top-1 {figures["top1"]}   urgent recall {figures["urgent_recall"]} ({figures["urgent"]} urgent)   false-urgent {figures["false_urgent_rate"]}   answered in its language {figures["language"]}");
         }
         output.WriteLine($"urgent recall: {report["urgent_recall"]}   false-urgent rate: {report["false_urgent_rate"]}");
         output.WriteLine($"latency ms: mean {report["latency_ms"]!["mean"]}   p95 {report["latency_ms"]!["p95"]}");

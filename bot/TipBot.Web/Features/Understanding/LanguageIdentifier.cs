@@ -50,21 +50,6 @@ public sealed class LanguageIdentifier
 
     private const double MinRegionalConfidence = 0.8;
 
-    /// <summary>
-    /// Whether the region's detector agrees the text is in <paramref name="language"/>. Sesotho and Setswana
-    /// are close enough that their confidences split on real Sesotho sentences, so they count together.
-    /// </summary>
-    public bool Confirms(string text, string language)
-    {
-        if (!text.Any(char.IsLetter))
-        {
-            return false;
-        }
-        var confidence = _regional.Value.ComputeLanguageConfidenceValues(text)
-            .Where(c => Codes.GetValueOrDefault(c.Key) is { } code && (code == language || (language == "st" && code == "tn")))
-            .Sum(c => c.Value);
-        return confidence >= MinRegionalConfidence;
-    }
 
     /// <summary>Loads the models now rather than on the first message.</summary>
     public void WarmUp()

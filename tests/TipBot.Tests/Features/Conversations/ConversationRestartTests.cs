@@ -26,4 +26,22 @@ public sealed class ConversationRestartTests
         var expected = after.Services.GetRequiredService<AnswerRenderer>().Render(knowledge.Find(knowledge.Menu[1], "en")!.Answer, knowledge);
         Assert.Equal(expected, replies[^1].Text);
     }
+
+    [Fact]
+    public async Task A_chosen_language_survives_a_restart()
+    {
+        using var data = new TempDirectory();
+        var conversationId = "restart-lang-" + Guid.NewGuid().ToString("N");
+
+        await using (var before = new TipBotFactory(data.Path))
+        {
+            await before.Conversation(conversationId).SayAsync("sesotho");
+        }
+
+        await using var after = new TipBotFactory(data.Path);
+        var replies = await after.Conversation(conversationId).SayAsync("menu");
+
+        var sesotho = after.Services.GetRequiredService<KnowledgeStore>().Current.Strings("st");
+        Assert.StartsWith(sesotho["menu.intro"], replies[0].Text, StringComparison.Ordinal);
+    }
 }
