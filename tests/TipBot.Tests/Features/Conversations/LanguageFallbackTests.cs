@@ -33,6 +33,30 @@ public sealed class LanguageFallbackTests : IDisposable
         Assert.StartsWith("Beta answer", replies[1].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_close_call_in_Sesotho_asks_did_you_mean_in_Sesotho_with_Sesotho_buttons()
+    {
+        _folder.Write("locales/st.yaml", """
+            welcome: "Lumela."
+            menu.intro: "Ke khona ho thusa ka tsena."
+            button.menu: "Lenane"
+            language.name: "Sesotho"
+            language.aliases: "sesotho"
+            language.switched: "Ho lokile, Sesotho."
+            did-you-mean: "Na u ne u bolela e 'ngoe ea tsena?"
+            """);
+        await using var factory = new KnowledgeFolderFactory(_folder.Root);
+        var bot = factory.Conversation();
+        await bot.SayAsync("sesotho");
+
+        // alpha's and beta's examples differ only in their names, so a question naming neither is a close call.
+        var replies = await bot.SayAsync("how do i ask about number 3");
+
+        var reply = Assert.Single(replies);
+        Assert.Equal("Na u ne u bolela e 'ngoe ea tsena?", reply.Text);
+        Assert.Equal(["About alpha", "About beta", "Lenane"], reply.Buttons().Order(StringComparer.Ordinal).ToArray());
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private sealed class KnowledgeFolderFactory(string knowledgeRoot) : TipBotFactory
