@@ -48,6 +48,8 @@ public static partial class PersistenceServiceCollectionExtensions
         Directory.CreateDirectory(dataDirectory);
         await using var db = await services.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        // WAL is a property of the database file: set once here, not on every connection.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         LogDatabaseReady(services.GetRequiredService<ILoggerFactory>().CreateLogger("TipBot.Persistence"), db.Database.ProviderName ?? "unknown");
     }
 

@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace TipBot.Persistence;
 
 /// <summary>
-/// WAL lets readers and a writer work at once; synchronous=NORMAL is safe under WAL (a power cut can lose
+/// WAL (set once by PrepareDatabaseAsync) lets readers and a writer work at once; synchronous=NORMAL is safe under WAL (a power cut can lose
 /// the last commits, never corrupt the file) and avoids an fsync per turn.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
