@@ -25,9 +25,6 @@ public sealed class LanguageIdentifier
         [Language.Shona] = "sn",
     };
 
-    /// <summary>The language folders the host needs from Lingua's models (see TipBot.Web.csproj).</summary>
-    public static IReadOnlyCollection<string> ModelFolders => Codes.Values;
-
     private readonly Lazy<LanguageDetector> _supported = new(() => LanguageDetectorBuilder.FromLanguages(Language.English, Language.Sotho).Build());
     private readonly Lazy<LanguageDetector> _regional = new(() => LanguageDetectorBuilder.FromLanguages([.. Codes.Keys]).Build());
 
@@ -51,12 +48,11 @@ public sealed class LanguageIdentifier
     private const double MinRegionalConfidence = 0.8;
 
 
-    /// <summary>Loads the models now rather than on the first message.</summary>
-    public void WarmUp()
-    {
-        EnglishOrSesotho("ke kopa thuso, my boss took my passport");
-        RegionalLanguage("ngicela usizo");
-    }
+    /// <summary>
+    /// Loads the English and Sesotho models now rather than on the first message. The regional models stay
+    /// unloaded until a message nothing matched needs them: most running bots never do, and they cost memory.
+    /// </summary>
+    public void WarmUp() => EnglishOrSesotho("ke kopa thuso, my boss took my passport");
 
     private static string? Identify(LanguageDetector detector, string text)
     {
