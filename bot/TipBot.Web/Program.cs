@@ -1,5 +1,8 @@
+using TipBot.Features.Console;
 using TipBot.Features.Conversations;
+using TipBot.Features.Handoff;
 using TipBot.Features.Knowledge;
+using TipBot.Features.Operators;
 using TipBot.Features.Safety;
 using TipBot.Features.Understanding;
 using TipBot.Hosting;
@@ -16,10 +19,14 @@ builder.AddKnowledge();
 builder.AddUnderstanding();
 builder.AddSafety();
 builder.AddConversations();
+builder.AddOperators();
+builder.AddHandoff();
+builder.AddConsole();
 
 var app = builder.Build();
 app.MapHosting();
 app.MapConversations();
+app.MapConsole();
 
 return await app.RunAsync(command);
 

@@ -1,7 +1,7 @@
 namespace TipBot.Hosting;
 
 /// <summary>
-/// The command line: no command runs the web host; <c>knowledge check</c>, <c>chat</c> and <c>eval</c>
+/// The command line: no command runs the web host; <c>knowledge check</c>, <c>chat</c>, <c>eval</c> and <c>operators</c>
 /// use the same services without serving HTTP.
 /// </summary>
 public sealed record TipBotCommand(string Name, IReadOnlyList<string> Arguments, string[] HostArguments)
@@ -10,6 +10,7 @@ public sealed record TipBotCommand(string Name, IReadOnlyList<string> Arguments,
     public const string KnowledgeCheck = "knowledge check";
     public const string Chat = "chat";
     public const string Eval = "eval";
+    public const string Operators = "operators";
 
     public bool IsServe => Name == Serve;
 
@@ -18,6 +19,7 @@ public sealed record TipBotCommand(string Name, IReadOnlyList<string> Arguments,
         ["knowledge", "check", .. var rest] => new(KnowledgeCheck, rest, []),
         ["chat", .. var rest] => new(Chat, rest, HostArgs(rest)),
         ["eval", .. var rest] => new(Eval, rest, HostArgs(rest)),
+        ["operators", .. var rest] => new(Operators, rest, HostArgs(rest)),
         _ => new(Serve, [], args),
     };
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TipBot.Features.Conversations;
 using TipBot.Features.Knowledge;
+using TipBot.Features.Operators;
 using TipBot.Features.Understanding;
 using TipBot.Persistence;
 
@@ -23,6 +24,8 @@ public static partial class TipBotStartup
         {
             case TipBotCommand.Chat:
                 return await ChatCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), command.Arguments, Console.In, Console.Out, stopping);
+            case TipBotCommand.Operators:
+                return await OperatorsCommand.RunAsync(services, command.Arguments, Console.Out, Console.Error, services.GetRequiredService<TimeProvider>());
             case TipBotCommand.Eval:
                 try
                 {
@@ -59,6 +62,7 @@ public static partial class TipBotStartup
         }, cancellationToken);
         await services.PrepareDatabaseAsync(cancellationToken);
         await index;
+        await services.GetRequiredService<Features.Console.CannedResponseStore>().SeedAsync(cancellationToken);
     }
 
     private static void DeleteEvalData(IServiceProvider services)

@@ -10,7 +10,7 @@ namespace TipBot.Tests.Support;
 /// One conversation over POST /api/messages, as a Bot Framework channel would send it, with
 /// deliveryMode "expectReplies" so the replies come back in the response body.
 /// </summary>
-public sealed class BotClient(HttpClient http, string conversationId, string channelId)
+public sealed class BotClient(HttpClient http, string conversationId, string channelId, string serviceUrl = "http://localhost:3978/")
 {
     public HttpClient Http { get; } = http;
     public string ConversationId { get; } = conversationId;
@@ -21,7 +21,7 @@ public sealed class BotClient(HttpClient http, string conversationId, string cha
         ["type"] = "message",
         ["id"] = activityId ?? Guid.NewGuid().ToString("N"),
         ["timestamp"] = DateTimeOffset.UtcNow.ToString("o"),
-        ["serviceUrl"] = "http://localhost:3978/",
+        ["serviceUrl"] = serviceUrl,
         ["channelId"] = ChannelId,
         ["from"] = new JObject { ["id"] = "user-" + ConversationId, ["name"] = "Test user", ["role"] = "user" },
         ["conversation"] = new JObject { ["id"] = ConversationId },

@@ -36,14 +36,17 @@ public class TipBotFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>Extra configuration for this host (e.g. "TipBot:Handoff:QueueTimeout"), set before the first request.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public string DatabaseFile => Path.Combine(DataDirectory, "tipbot.db");
 
     internal CapturingLoggerProvider Logs { get; } = new();
 
     public InProcessAdapter Adapter => Services.GetRequiredService<InProcessAdapter>();
 
-    public BotClient Conversation(string? conversationId = null, string channelId = "test") =>
-        new(CreateClient(), conversationId ?? "conv-" + Guid.NewGuid().ToString("N"), channelId);
+    public BotClient Conversation(string? conversationId = null, string channelId = "test", string serviceUrl = "http://localhost:3978/") =>
+        new(CreateClient(), conversationId ?? "conv-" + Guid.NewGuid().ToString("N"), channelId, serviceUrl);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -51,9 +54,15 @@ public class TipBotFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("TipBot:DataDirectory", DataDirectory);
         builder.UseSetting("Knowledge:Path", RepositoryPaths.Knowledge);
+        // Tests choose who is online (OperatorPresence); office hours would make them depend on the day they run.
+        builder.UseSetting("TipBot:Handoff:OfficeHours:AlwaysOpen", "true");
         // Everything the app logs at Debug and above is captured, so privacy checks see more than production would.
         builder.UseSetting("Logging:LogLevel:Default", "Debug");
         builder.UseSetting("Logging:LogLevel:TipBot", "Trace");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

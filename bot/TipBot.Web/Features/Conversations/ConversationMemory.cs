@@ -13,6 +13,9 @@ public sealed class ConversationMemory
 
     public bool Welcomed { get; set; }
 
+    /// <summary>True after leaving a request for a person: a phone number in the next message is the number to call.</summary>
+    public bool AwaitingCallbackNumber { get; set; }
+
     /// <summary>Recent safety signals, a child mentioned, the likely country, warning signs already named.</summary>
     public SafetyMemory Safety { get; set; } = new();
 }

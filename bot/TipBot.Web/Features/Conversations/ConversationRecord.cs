@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TipBot.Features.Handoff;
 
 namespace TipBot.Features.Conversations;
 
@@ -16,9 +17,9 @@ public sealed class ConversationRecord
     public DateTime StartedAt { get; set; }
     public DateTime LastMessageAt { get; set; }
 
-    /// <summary>When the person asked for a human, or the safety check asked for one; until the handoff queue takes it.</summary>
-    public DateTime? HumanRequestedAt { get; set; }
-    public HumanPriority? HumanPriority { get; set; }
+    /// <summary>Mirrors the open handoff case (see HandoffStateMachine), so each turn knows from one lookup whether a person has the conversation.</summary>
+    public HandoffStatus Handoff { get; set; }
+    public Guid? OpenCaseId { get; set; }
 
     /// <summary>The safety signals seen in this conversation (ids, never text), for the operator.</summary>
     public string? SafetySignals { get; set; }
@@ -65,11 +66,10 @@ internal sealed class ConversationRecordConfiguration : IEntityTypeConfiguration
         builder.Property(x => x.ChannelId).HasMaxLength(64);
         builder.Property(x => x.Key).HasMaxLength(64);
         builder.Property(x => x.Language).HasMaxLength(16);
-        builder.Property(x => x.HumanPriority).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Handoff).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.SafetySignals).HasMaxLength(512);
         builder.Property(x => x.SafetyRedFlags).HasMaxLength(512);
         builder.HasIndex(x => new { x.ChannelId, x.Key }).IsUnique();
-        builder.HasIndex(x => x.HumanRequestedAt);
         builder.HasMany(x => x.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using TipBot.Features.Handoff;
 using TipBot.Features.Knowledge;
+using TipBot.Features.Safety;
 
 namespace TipBot.Features.Conversations;
 
@@ -13,6 +15,9 @@ namespace TipBot.Features.Conversations;
 public sealed partial class TipBotBot(
     TurnPipeline pipeline,
     TranscriptRecorder transcripts,
+    HandoffRouter handoff,
+    UserMessenger messenger,
+    ExternalAgentHub agentHub,
     ConversationState conversationState,
     UserState userState,
     KnowledgeStore knowledge,
@@ -32,6 +37,9 @@ public sealed partial class TipBotBot(
             case ActivityTypes.Message:
                 await OnMessageAsync(turnContext, cancellationToken);
                 break;
+            case ActivityTypes.Event when activity.Name == HandoffEventNames.HandoffStatus:
+                await agentHub.OnStatusAsync(turnContext, cancellationToken);
+                break;
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
                 await WelcomeAsync(turnContext, cancellationToken);
                 break;
@@ -46,7 +54,8 @@ public sealed partial class TipBotBot(
         var activity = turnContext.Activity;
         var channelId = activity.ChannelId ?? "unknown";
         var key = transcripts.ConversationKey(channelId, activity.Conversation?.Id ?? "");
-        if (await transcripts.IsDuplicateAsync(channelId, key, activity.Id, cancellationToken))
+        var before = await transcripts.LookupAsync(channelId, key, activity.Id, cancellationToken);
+        if (before.Duplicate)
         {
             LogDuplicate(logger, channelId, key);
             return;
@@ -57,19 +66,34 @@ public sealed partial class TipBotBot(
         profile.Language ??= SupportedLanguage(activity.Locale);
 
         var text = activity.Text ?? "";
-        if (text.Length == 0 && activity.Attachments?.Count > 0)
+        if (text.Length == 0 && activity.Attachments?.Count > 0 && !before.WithPerson)
         {
             await turnContext.SendActivityAsync(Reply(new BotReply(knowledge.Current.Strings(profile.Language ?? KnowledgeBase.DefaultLanguage)["not-text"])), cancellationToken);
             return;
         }
 
-        var outcome = pipeline.Handle(new InboundMessage(channelId, text, activity.From?.Id), memory, profile);
+        var message = new InboundMessage(channelId, text, activity.From?.Id);
+        // While a person has the conversation the bot answers no topic, but the safety check still runs.
+        var outcome = before.WithPerson ? pipeline.HandleWithPerson(message, memory, profile) : pipeline.Handle(message, memory, profile);
         turnContext.TurnState.Add(OutcomeKey, outcome);
-        await turnContext.SendActivitiesAsync(outcome.Replies.Select(Reply).ToArray(), cancellationToken);
+        if (outcome.Replies.Count > 0)
+        {
+            await turnContext.SendActivitiesAsync(outcome.Replies.Select(Reply).ToArray(), cancellationToken);
+        }
+
+        var recorded = await transcripts.RecordTurnAsync(channelId, key, activity.Id, text, outcome, cancellationToken);
+        var country = SafetyReplies.CountryFromUserId(knowledge.Current, activity.From?.Id) ?? memory.Safety.Country;
+        var handoffReplies = await handoff.AfterTurnAsync(
+            new HandoffTurn(before, recorded, channelId, text, country, outcome, () => messenger.ProtectReference(activity.GetConversationReference())),
+            memory, cancellationToken);
+        if (handoffReplies.Count > 0)
+        {
+            await turnContext.SendActivitiesAsync(handoffReplies.Select(Reply).ToArray(), cancellationToken);
+            await transcripts.RecordOutboundAsync(recorded.ConversationId, outcome.Language, handoffReplies.Select(r => r.Text), MessageAuthor.Bot, null, cancellationToken);
+        }
 
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
         await userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
-        await transcripts.RecordTurnAsync(channelId, key, activity.Id, text, outcome, cancellationToken);
         LogTurn(logger, channelId, key, outcome.TopicId, outcome.Best?.Score ?? 0, outcome.Urgent);
     }
 

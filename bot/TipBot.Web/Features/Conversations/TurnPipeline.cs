@@ -24,6 +24,15 @@ public sealed class TurnPipeline(
     public const string HumanTopic = "talk-to-human";
     public const string LanguageTopic = "change-language";
 
+    /// <summary>The "leave a request" button, offered when nobody can answer live.</summary>
+    public const string CallbackTarget = "!callback";
+
+    /// <summary>A phone number sent after leaving a request: the number the person agrees to be called on.</summary>
+    public const string CallbackNumberTopic = "!callback-number";
+
+    /// <summary>A message while a person from the team has the conversation: for them, not for the bot.</summary>
+    public const string WithPersonTopic = "!with-person";
+
     private static readonly string[] MenuWords = ["menu", "help", "0", "start", "main menu"];
     private static readonly string[] MoreWords = ["more", "tell me more", "details"];
     public const string ReportTopic = "report-trafficking";
@@ -36,18 +45,11 @@ public sealed class TurnPipeline(
 
     public TurnOutcome Handle(InboundMessage message, ConversationMemory memory, UserProfile profile)
     {
-        var kb = knowledge.Current;
-        var text = message.Text.Trim();
-        var decision = languages.Decide(text, profile, kb);
+        var turn = Understand(message, memory, profile);
+        var (kb, text, found, ranked, assessment) = (turn.Knowledge, turn.Text, turn.Entities, turn.Ranking, turn.Safety);
+        var decision = turn.Decision;
         var language = decision.Language;
         var strings = kb.Strings(language);
-        var understood = text.Length > MaxUnderstoodChars ? text[..MaxUnderstoodChars] : text;
-        var found = entities.Extract(understood);
-        // Ranked before the safety check because a confident topic is one of its signals; reused below.
-        var ranked = ranker.Rank(understood);
-        var assessment = safety.Assess(new SafetyInput(text) { Entities = found, Ranking = ranked, Context = memory.Safety.Context() });
-        memory.Safety.Remember(assessment);
-        RememberCountry(kb, memory, text);
 
         TurnOutcome Outcome(IReadOnlyList<BotReply> replies, string topic, TopicRanking ranking, HumanPriority? human = null) =>
             new(replies, language, topic, ranking, assessment, found, human);
@@ -57,8 +59,16 @@ public sealed class TurnPipeline(
             // Help comes first and alone, whatever the conversation was doing (a list, "More", waiting for a person);
             // the topic is still recorded so the operator sees what it is about.
             memory.Offered.Clear();
-            var topic = ranked.Verdict == RankingVerdict.NoMatch ? EmergencyTopic : ranked.TopicId;
-            return Outcome(UrgentReplies(kb, strings, assessment, LikelyCountry(kb, message, memory)), topic, ranked, HumanPriority.Urgent);
+            memory.AwaitingCallbackNumber = false;
+            return Outcome(UrgentReplies(kb, strings, assessment, LikelyCountry(kb, message, memory)), UrgentTopic(ranked), ranked, HumanPriority.Urgent);
+        }
+        if (memory.AwaitingCallbackNumber)
+        {
+            memory.AwaitingCallbackNumber = false;
+            if (found.PhoneNumbers.Count > 0)
+            {
+                return Outcome([], CallbackNumberTopic, TopicRanking.Nothing);
+            }
         }
         if (text.Length == 0)
         {
@@ -88,6 +98,9 @@ public sealed class TurnPipeline(
                 return Outcome([Menu(kb, strings, language, memory)], TopicRanking.NoTopic, TopicRanking.Nothing);
             case MoreTarget:
                 return Outcome([More(kb, strings, language, memory)], memory.LastTopic ?? TopicRanking.NoTopic, TopicRanking.Nothing);
+            case CallbackTarget:
+                memory.Offered.Clear();
+                return Outcome([], CallbackTarget, TopicRanking.Nothing, HumanPriority.Normal);
             case not null:
                 return Answer(kb, strings, language, memory, target, new TopicRanking(RankingVerdict.Confident, [new TopicScore(target, 1f, 1f)]), Outcome);
         }
@@ -108,6 +121,42 @@ public sealed class TurnPipeline(
                 return WithConcern(Outcome([new BotReply(strings["no-match"] + "\n\n" + NumberedList(memory.Offered), menu.Buttons)], TopicRanking.NoTopic, ranking), strings, memory);
         }
     }
+
+    /// <summary>
+    /// A message while the person waits for, or talks to, someone from the team: the bot answers no topic, but the
+    /// safety check runs as on every message, and danger still gets the emergency contacts at once.
+    /// </summary>
+    public TurnOutcome HandleWithPerson(InboundMessage message, ConversationMemory memory, UserProfile profile)
+    {
+        var turn = Understand(message, memory, profile);
+        var language = turn.Decision.Language;
+        if (!turn.Safety.IsUrgent)
+        {
+            return new TurnOutcome([], language, WithPersonTopic, turn.Ranking, turn.Safety, turn.Entities, null);
+        }
+        var replies = UrgentReplies(turn.Knowledge, turn.Knowledge.Strings(language), turn.Safety, LikelyCountry(turn.Knowledge, message, memory));
+        return new TurnOutcome(replies, language, UrgentTopic(turn.Ranking), turn.Ranking, turn.Safety, turn.Entities, HumanPriority.Urgent);
+    }
+
+    /// <summary>What every message goes through: its language, entities, topic ranking and the safety check.</summary>
+    private Understood Understand(InboundMessage message, ConversationMemory memory, UserProfile profile)
+    {
+        var kb = knowledge.Current;
+        var text = message.Text.Trim();
+        var decision = languages.Decide(text, profile, kb);
+        var understood = text.Length > MaxUnderstoodChars ? text[..MaxUnderstoodChars] : text;
+        var found = entities.Extract(understood);
+        // Ranked before the safety check because a confident topic is one of its signals; reused by the caller.
+        var ranked = ranker.Rank(understood);
+        var assessment = safety.Assess(new SafetyInput(text) { Entities = found, Ranking = ranked, Context = memory.Safety.Context() });
+        memory.Safety.Remember(assessment);
+        RememberCountry(kb, memory, text);
+        return new Understood(kb, text, decision, found, ranked, assessment);
+    }
+
+    private readonly record struct Understood(KnowledgeBase Knowledge, string Text, LanguageDecision Decision, TurnEntities Entities, TopicRanking Ranking, SafetyAssessment Safety);
+
+    private static string UrgentTopic(TopicRanking ranked) => ranked.Verdict == RankingVerdict.NoMatch ? EmergencyTopic : ranked.TopicId;
 
     private TurnOutcome Answer(KnowledgeBase kb, LocaleStrings strings, string language, ConversationMemory memory, string topicId,
         TopicRanking ranking, Func<IReadOnlyList<BotReply>, string, TopicRanking, HumanPriority?, TurnOutcome> outcome)

@@ -2,6 +2,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TipBot.Features.Conversations;
+using TipBot.Features.Handoff;
 using TipBot.Features.Knowledge;
 using TipBot.Persistence;
 using TipBot.Tests.Support;
@@ -27,23 +28,33 @@ public sealed class SafetyTurnTests(TipBotFactory factory) : IClassFixture<TipBo
         return await db.Set<ConversationRecord>().SingleAsync(c => c.ChannelId == channelId && c.Key == key);
     }
 
+    private async Task<HandoffCase> CaseAsync(ConversationRecord conversation)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContextAsync();
+        return await db.Set<HandoffCase>().SingleAsync(c => c.ConversationId == conversation.Id);
+    }
+
     [Fact]
     public async Task Danger_while_a_person_is_already_requested_makes_the_request_urgent_and_stores_ids_only()
     {
         var conversation = "safety-" + Guid.NewGuid().ToString("N");
         const string Danger = "the foreman locked us in the container and says he will shoot whoever runs";
 
+        factory.Services.GetRequiredService<OperatorPresence>().Connected("operator-on-duty");
         await factory.Adapter.ProcessAsync(InProcessAdapter.Message(conversation, "i want to talk to a person", "en"));
-        var before = await RecordAsync("terminal", conversation);
-        Assert.Equal(HumanPriority.Normal, before.HumanPriority);
+        var before = await CaseAsync(await RecordAsync("terminal", conversation));
+        Assert.Equal(HumanPriority.Normal, before.Priority);
+        Assert.Equal(HandoffStatus.Queued, before.Status);
 
         var (replies, outcome) = await factory.Adapter.ProcessAsync(InProcessAdapter.Message(conversation, Danger, "en"));
 
         Assert.True(outcome!.Urgent);
         Assert.Contains(Strings["urgent.handoff"], replies.AllText(), StringComparison.Ordinal);
         var after = await RecordAsync("terminal", conversation);
-        Assert.Equal(HumanPriority.Urgent, after.HumanPriority);
-        Assert.Equal(before.HumanRequestedAt, after.HumanRequestedAt);
+        var escalated = await CaseAsync(after);
+        Assert.Equal(before.Id, escalated.Id);
+        Assert.Equal(HumanPriority.Urgent, escalated.Priority);
+        Assert.Equal(before.RequestedAt, escalated.RequestedAt);
         Assert.Contains("confined", after.SafetySignals!.Split(','));
         Assert.Contains("threat-to-life", after.SafetySignals!.Split(','));
         Assert.Contains("restricted-movement", after.SafetyRedFlags!.Split(','));

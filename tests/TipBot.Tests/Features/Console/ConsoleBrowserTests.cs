@@ -1,0 +1,224 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using TipBot.Features.Handoff;
+using TipBot.Features.Operators;
+using TipBot.Persistence;
+using TipBot.Tests.Support;
+using TipBot.Tests.Support.Browser;
+
+namespace TipBot.Tests.Features.Console;
+
+/// <summary>
+/// The operator console in real headless Chromium against TipBot on loopback HTTP, with people writing through
+/// POST /api/messages on a channel served on loopback too: what an operator does in the browser reaches the person,
+/// and what the person writes appears on the operator's screen.
+/// </summary>
+[Collection(BrowserFixture.Collection)]
+public sealed partial class ConsoleBrowserTests(BrowserFixture browser) : IAsyncLifetime, IDisposable
+{
+    private KestrelTipBotFactory _host = null!;
+    private FakeChannel _channel = null!;
+
+    public async Task InitializeAsync()
+    {
+        _channel = await FakeChannel.StartAsync();
+        _host = new KestrelTipBotFactory();
+    }
+
+    public async Task DisposeAsync() => await _channel.DisposeAsync();
+
+    public void Dispose() => _host.Dispose();
+
+    private BotClient User() => _host.Conversation(serviceUrl: _channel.ServiceUrl);
+
+    private async Task<TestOperator> OperatorAsync(string role = OperatorRoles.Operator, string name = "Palesa") =>
+        await TestOperators.CreateAsync(_host.Services, role, name);
+
+    /// <summary>Signs in through the form; the queue is open and its live connection is up when this returns.</summary>
+    private async Task<BrowserTab> SignInAsync(TestOperator op, Screen screen = Screen.Laptop)
+    {
+        var tab = await browser.OpenAsync(_host, "/console/signin", screen);
+        await tab.Page.GetByTestId("signin-email").FillAsync(op.Email);
+        await tab.Page.GetByTestId("signin-password").FillAsync(op.Password);
+        await tab.Page.GetByTestId("signin-button").ClickAsync();
+        await tab.Page.WaitForURLAsync(QueueUrl());
+        await Assertions.Expect(tab.Page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live");
+        return tab;
+    }
+
+    private static ILocator Row(IPage page, Guid caseId) => page.Locator($"[data-testid=queue-row][data-case-id='{caseId}']");
+
+    [SkippableFact]
+    public async Task An_operator_takes_a_case_from_the_queue_talks_with_the_person_live_and_hands_back_to_the_bot()
+    {
+        browser.RequireBrowser();
+        var op = await OperatorAsync(name: "Palesa");
+        await using var tab = await SignInAsync(op);
+        var page = tab.Page;
+        var user = User();
+
+        await user.SayAsync("i want to talk to a real person about my passport");
+        var handoffCase = Assert.Single(await CasesAsync());
+        var row = Row(page, handoffCase.Id);
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToContainTextAsync("talk to a real person about my passport");
+
+        var accepted = _channel.WaitForAsync(user.ConversationId, "Palesa from our team is here now");
+        await row.GetByTestId("accept-button").ClickAsync();
+        await accepted;
+        // Accepting opens the case.
+        await page.WaitForURLAsync(new Regex($"/console/cases/{handoffCase.Id}"));
+        await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live");
+        await Assertions.Expect(page.GetByTestId("transcript")).ToContainTextAsync("talk to a real person about my passport");
+
+        var delivered = _channel.WaitForAsync(user.ConversationId, "Are you safe to talk now?");
+        await page.GetByTestId("reply-box").FillAsync("Are you safe to talk now?");
+        await page.GetByTestId("send-button").ClickAsync();
+        await delivered;
+
+        Assert.Empty(await user.SayAsync("yes, i am at my sister's place in Maseru"));
+        await Assertions.Expect(page.GetByTestId("transcript-line").Last).ToContainTextAsync("yes, i am at my sister's place in Maseru");
+
+        var released = _channel.WaitForAsync(user.ConversationId, "handed you back to me");
+        await page.GetByTestId("release-outcome").SelectOptionAsync(HandoffOutcomes.InformationGiven);
+        await page.GetByTestId("release-button").ClickAsync();
+        await released;
+        Assert.Contains("Fake job offers", (await user.SayAsync("menu")).LastButtons());
+        Assert.Equal(HandoffStatus.Released, Assert.Single(await CasesAsync()).Status);
+    }
+
+    [SkippableFact]
+    public async Task Two_operators_accepting_the_same_case_at_once_one_gets_it_and_the_other_is_told()
+    {
+        browser.RequireBrowser();
+        await using var first = await SignInAsync(await OperatorAsync(name: "Palesa"));
+        await using var second = await SignInAsync(await OperatorAsync(name: "Thabo"));
+        await User().SayAsync("can someone from your office talk to me");
+        var caseId = Assert.Single(await CasesAsync()).Id;
+        var buttons = new[] { first.Page, second.Page }.Select(p => Row(p, caseId).GetByTestId("accept-button")).ToArray();
+        foreach (var button in buttons)
+        {
+            await Assertions.Expect(button).ToBeVisibleAsync();
+        }
+
+        await Task.WhenAll(buttons.Select(b => b.ClickAsync()));
+
+        var taken = Assert.Single(await CasesAsync());
+        Assert.Equal(HandoffStatus.WithOperator, taken.Status);
+        var loser = taken.OperatorId == (await IdOfAsync(first.Page)) ? second.Page : first.Page;
+        await Assertions.Expect(loser.GetByTestId("action-error")).ToContainTextAsync("Another operator has already taken this case");
+    }
+
+    [SkippableFact]
+    public async Task An_urgent_case_jumps_the_queue_and_raises_a_visible_alert()
+    {
+        browser.RequireBrowser();
+        await using var tab = await SignInAsync(await OperatorAsync());
+        await User().SayAsync("i want to talk to a person");
+        await Assertions.Expect(tab.Page.GetByTestId("queue-row")).ToHaveCountAsync(1);
+
+        await User().SayAsync("they locked us in the farm house and the boss beats us, please help");
+
+        var alert = tab.Page.GetByTestId("urgent-alerts");
+        await Assertions.Expect(alert).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByTestId("queue-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(tab.Page.GetByTestId("queue-row").First).ToHaveAttributeAsync("data-urgent", "true");
+    }
+
+    [SkippableFact]
+    public async Task With_nobody_online_the_person_leaves_a_callback_request_that_a_supervisor_then_sees()
+    {
+        browser.RequireBrowser();
+        var user = User();
+        var offer = await user.SayAsync("i want to talk to a person");
+        Assert.Contains("Leave a request", offer.LastButtons());
+        await user.SayAsync("Leave a request");
+
+        await using var tab = await SignInAsync(await OperatorAsync(OperatorRoles.Supervisor));
+
+        var row = Row(tab.Page, Assert.Single(await CasesAsync()).Id);
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        Assert.True(Assert.Single(await CasesAsync()).Callback);
+    }
+
+    [SkippableFact]
+    public async Task A_request_nobody_accepts_expires_the_person_is_told_and_the_supervisor_still_sees_it()
+    {
+        browser.RequireBrowser();
+        _host.Settings["TipBot:Handoff:QueueTimeout"] = "00:00:05";
+        _host.Settings["TipBot:Handoff:ExpiryCheckInterval"] = "00:00:01";
+        await using var tab = await SignInAsync(await OperatorAsync(OperatorRoles.Supervisor));
+        var user = User();
+        var expired = _channel.WaitForAsync(user.ConversationId, "nobody from our team could answer in time");
+
+        await user.SayAsync("i want to talk to a person");
+
+        await expired;
+        var row = Row(tab.Page, Assert.Single(await CasesAsync()).Id);
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", nameof(HandoffStatus.Expired));
+    }
+
+    [SkippableFact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        browser.RequireBrowser();
+        var op = await OperatorAsync();
+        await using var tab = await browser.OpenAsync(_host, "/console/signin", Screen.Laptop);
+        var page = tab.Page;
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await page.GetByTestId("signin-email").FillAsync(op.Email);
+            await page.GetByTestId("signin-password").FillAsync("Wrong-password-" + attempt);
+            await page.GetByTestId("signin-button").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("signin-error")).ToBeVisibleAsync();
+        }
+        await page.GetByTestId("signin-email").FillAsync(op.Email);
+        await page.GetByTestId("signin-password").FillAsync(op.Password);
+        await page.GetByTestId("signin-button").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("signin-error")).ToContainTextAsync("locked");
+        Assert.Contains("/console/signin", page.Url, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory, EveryScreen]
+    public async Task The_console_pages_have_no_serious_accessibility_violations_and_fit_the_screen(Screen screen)
+    {
+        browser.RequireBrowser();
+        var op = await OperatorAsync();
+        await using (var signIn = await browser.OpenAsync(_host, "/console/signin", screen))
+        {
+            await Accessibility.AssertNoSeriousViolationsAsync(signIn.Page);
+        }
+        await using var tab = await SignInAsync(op, screen);
+        await User().SayAsync("i want to talk to a person");
+        var row = Row(tab.Page, Assert.Single(await CasesAsync()).Id);
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(tab.Page);
+        await AssertFitsAsync(tab.Page, screen);
+
+        // Accepting opens the case.
+        await row.GetByTestId("accept-button").ClickAsync();
+        await tab.Page.WaitForURLAsync(new Regex("/console/cases/"));
+        await Assertions.Expect(tab.Page.GetByTestId("reply-box")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(tab.Page);
+        await AssertFitsAsync(tab.Page, screen);
+    }
+
+    private static async Task AssertFitsAsync(IPage page, Screen screen) =>
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), $"{page.Url} is wider than the {screen} screen");
+
+    private async Task<List<HandoffCase>> CasesAsync()
+    {
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContextAsync();
+        return await db.Set<HandoffCase>().OrderBy(c => c.RequestedAt).ToListAsync();
+    }
+
+    private async Task<string?> IdOfAsync(IPage page) =>
+        await TestOperators.IdByDisplayNameAsync(_host.Services, await page.GetByTestId("operator-name").InnerTextAsync());
+
+    [GeneratedRegex("/console/?$")]
+    private static partial Regex QueueUrl();
+}
