@@ -23,7 +23,7 @@ public interface IConsoleClient
 /// Thin on purpose: it tracks who is online and which case each console watches. Everything else (accept, reply,
 /// release) goes through the console's HTTP endpoints, and the server pushes through IHubContext.
 /// </summary>
-[Authorize(Policy = OperatorRoles.CanTakeCases)]
+[Authorize(Policy = OperatorRoles.CanWatchLive)]
 public sealed class ConsoleHub(OperatorPresence presence) : Hub<IConsoleClient>
 {
     public const string Path = "/console/hub";

@@ -12,6 +12,9 @@ public static class OperatorRoles
     /// <summary>Policy: anyone who may take cases (every role).</summary>
     public const string CanTakeCases = "can-take-cases";
 
+    /// <summary>Policy: the live console hub; like <see cref="CanTakeCases"/>, but not before the one-time password is changed.</summary>
+    public const string CanWatchLive = "can-watch-live";
+
     /// <summary>Policy: supervisors and admins (all cases, audit trails, canned responses).</summary>
     public const string CanSupervise = "can-supervise";
 

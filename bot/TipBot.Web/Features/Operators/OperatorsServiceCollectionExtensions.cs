@@ -51,6 +51,8 @@ public static class OperatorsServiceCollectionExtensions
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(OperatorRoles.CanTakeCases, policy => policy.RequireRole(OperatorRoles.All))
+            .AddPolicy(OperatorRoles.CanWatchLive, policy => policy.RequireRole(OperatorRoles.All)
+                .RequireAssertion(context => !context.User.HasClaim(c => c.Type == OperatorRoles.MustChangePasswordClaim)))
             .AddPolicy(OperatorRoles.CanSupervise, policy => policy.RequireRole(OperatorRoles.Supervisor, OperatorRoles.Admin));
         services.AddSingleton<OperatorDirectory>();
         return builder;

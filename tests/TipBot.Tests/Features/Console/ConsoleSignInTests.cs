@@ -131,4 +131,19 @@ public sealed class ConsoleSignInTests(ConsoleFactory factory) : IClassFixture<C
         Assert.Contains("<html lang=\"st\">", queue, StringComparison.Ordinal);
         Assert.Contains("<h1>Mola</h1>", queue, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_live_hub_refuses_an_account_that_still_has_its_one_time_password()
+    {
+        var fresh = await factory.CreateOperatorAsync(OperatorRoles.Operator, mustChangePassword: true);
+        var ready = await factory.CreateOperatorAsync(OperatorRoles.Operator);
+        using var freshBrowser = await factory.SignedInAsync(fresh);
+        using var readyBrowser = await factory.SignedInAsync(ready);
+
+        using var refused = await freshBrowser.Http.PostAsync(new Uri("/console/hub/negotiate?negotiateVersion=1", UriKind.Relative), null);
+        using var allowed = await readyBrowser.Http.PostAsync(new Uri("/console/hub/negotiate?negotiateVersion=1", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
 }
