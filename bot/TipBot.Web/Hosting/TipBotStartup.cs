@@ -43,6 +43,7 @@ public static partial class TipBotStartup
                 {
                     services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000");
                     services.GetRequiredService<LanguageIdentifier>().WarmUp();
+                    ReleaseStartupGarbage();
                 }, stopping);
                 await app.RunAsync();
                 return 0;
@@ -63,6 +64,16 @@ public static partial class TipBotStartup
         await services.PrepareDatabaseAsync(cancellationToken);
         await index;
         await services.GetRequiredService<Features.Console.CannedResponseStore>().SeedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Loading the language models and building the index leave large temporary arrays on the large object heap,
+    /// which only a full collection frees; without this one, they stay resident until load happens to trigger it.
+    /// </summary>
+    private static void ReleaseStartupGarbage()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private static void DeleteEvalData(IServiceProvider services)

@@ -88,10 +88,15 @@ public sealed class SafetyRules
 
     /// <summary>
     /// Messages are lower-cased, accent-stripped and apostrophe-free before matching (<see cref="SafetyText"/>), so
-    /// patterns need no case folding; NonBacktracking keeps every pattern linear in the message length, whatever
-    /// a content editor writes (no catastrophic backtracking on a hostile message).
+    /// patterns need no case folding. Every pattern must also compile for the non-backtracking engine (checked at
+    /// load: no lookarounds, backreferences or atomic groups), but runs on the ordinary interpreter: the
+    /// non-backtracking engine's per-pattern tables cost ~300 MB of memory for these few hundred patterns
+    /// (measured: idle RSS 520 → 269 MB, bench/README.md) and were no faster here. <see cref="MatchTimeout"/> bounds what a hostile
+    /// message could cost; a timeout is treated as a failed check (concern, see SafetyTriage).
     /// </summary>
-    public const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    public const RegexOptions Options = RegexOptions.CultureInvariant;
+
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     public const string MinorSignal = "minor";
 }

@@ -134,7 +134,7 @@ public static partial class SafetyRulesLoader
             }
 
             var patterns = LoadPatterns(file, signals, diagnostics);
-            var prefilter = patterns.Count == 0 ? null : TryCompileRegex(string.Join('|', patterns.Select(p => "(?:" + p.Regex + ")")));
+            var prefilter = patterns.Count == 0 ? null : Prefilter(string.Join('|', patterns.Select(p => "(?:" + p.Regex + ")")));
             languages.Add(new SafetyLanguage(file.Code, file.File, cues, patterns, ages) { Prefilter = prefilter });
         }
         return new SafetyRules(signals, languages, topics);
@@ -312,6 +312,33 @@ public static partial class SafetyRulesLoader
     /// <summary>Patterns and cues match whole words: "kill me" must not fire inside "killing me".</summary>
     private static string Wrap(string source) => @"\b(?:" + source + @")\b";
 
+    /// <summary>
+    /// The non-backtracking engine is built once to prove the pattern has no construct that makes backtracking slow
+    /// (it throws NotSupportedException on one), then dropped; the ordinary interpreter runs it (see SafetyRules.Options).
+    /// </summary>
+    private static Regex Build(string source)
+    {
+        _ = new Regex(source, SafetyRules.Options | RegexOptions.NonBacktracking);
+        return new Regex(source, SafetyRules.Options, SafetyRules.MatchTimeout);
+    }
+
+    /// <summary>
+    /// One pass over the message that says whether any of a language's patterns can match. It stays on the
+    /// non-backtracking engine: as one alternation of every pattern it would cost the interpreter ~patterns × length
+    /// steps, and on a 300,000-character message run past the match timeout, where it must never give up.
+    /// </summary>
+    private static Regex? Prefilter(string source)
+    {
+        try
+        {
+            return new Regex(source, SafetyRules.Options | RegexOptions.NonBacktracking);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     private static Regex? CueRegex(IReadOnlyList<string> items) =>
         items.Count == 0 ? null : TryCompileRegex(Wrap(string.Join('|', items.Select(i => "(?:" + i + ")"))));
 
@@ -319,7 +346,7 @@ public static partial class SafetyRulesLoader
     {
         try
         {
-            return new Regex(source, SafetyRules.Options);
+            return Build(source);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
@@ -331,7 +358,7 @@ public static partial class SafetyRulesLoader
     {
         try
         {
-            return new Regex(source, SafetyRules.Options);
+            return Build(source);
         }
         catch (ArgumentException e)
         {

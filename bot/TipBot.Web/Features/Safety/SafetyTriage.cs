@@ -39,7 +39,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Patterns are linear-time and the code is total, so this is a bug: it must not cost the person an
+            // A bug, or a hostile message that ran a pattern past its match timeout: it must not cost the person an
             // answer. Unsure means concern (the answer, plus an offer of a person), and the failure is logged.
             LogFailed(logger, e, e.GetType().Name);
             return new SafetyAssessment(SafetyLevel.Concern, ["safety-check-failed"], []);

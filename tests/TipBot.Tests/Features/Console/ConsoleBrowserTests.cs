@@ -105,10 +105,23 @@ public sealed partial class ConsoleBrowserTests(BrowserFixture browser) : IAsync
 
         await Task.WhenAll(buttons.Select(b => b.ClickAsync()));
 
+        // A click returns before its request does: the winner is the page that opens the case.
+        var caseUrl = new Regex($"/console/cases/{caseId}");
+        await Task.WhenAny(first.Page.WaitForURLAsync(caseUrl), second.Page.WaitForURLAsync(caseUrl));
         var taken = Assert.Single(await CasesAsync());
         Assert.Equal(HandoffStatus.WithOperator, taken.Status);
         var loser = taken.OperatorId == (await IdOfAsync(first.Page)) ? second.Page : first.Page;
-        await Assertions.Expect(loser.GetByTestId("action-error")).ToContainTextAsync("Another operator has already taken this case");
+        // The loser is told: by the error when their click reached the server second, or, when the live update got
+        // there first, by the case no longer being offered to them.
+        await loser.WaitForFunctionAsync(
+            """
+            id => {
+              const error = document.querySelector('[data-testid=action-error]');
+              if (error && error.textContent.includes('Another operator has already taken this case')) return true;
+              const row = document.querySelector(`[data-testid=queue-row][data-case-id='${id}']`);
+              return !row || row.dataset.status !== 'Queued' || row.querySelector('[data-testid=accept-button]').hidden;
+            }
+            """, caseId.ToString(), new() { Timeout = 5000 });
     }
 
     [SkippableFact]
