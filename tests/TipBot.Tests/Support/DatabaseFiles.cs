@@ -8,8 +8,16 @@ internal static class DatabaseFiles
         using var all = new MemoryStream();
         foreach (var file in Directory.EnumerateFiles(dataDirectory, "tipbot.db*"))
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            stream.CopyTo(all);
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                stream.CopyTo(all);
+            }
+            catch (FileNotFoundException)
+            {
+                // SQLite removes the -shm and -wal files when the last connection closes (the background expiry check's
+                // connection can close at any moment); their content is then in tipbot.db.
+            }
         }
         Assert.True(all.Length > 0, "no database file in " + dataDirectory);
         return all.ToArray();
