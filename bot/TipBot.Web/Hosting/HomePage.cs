@@ -26,6 +26,9 @@ internal static class HomePage
               <li>In a terminal: <code>dotnet run --project bot/TipBot.Web -- chat</code></li>
               <li>Health: <a href="/healthz"><code>/healthz</code></a></li>
             </ul>
+            <h2>For the hotline team</h2>
+            <p>Operators answer handed-off conversations in the <a href="/console">operator console</a>. Accounts are made on
+               the server: <code>dotnet run --project bot/TipBot.Web -- operators add --email E --name NAME --role operator</code></p>
           </main>
         </body>
         </html>
