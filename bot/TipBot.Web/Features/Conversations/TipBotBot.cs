@@ -82,19 +82,30 @@ public sealed partial class TipBotBot(
         }
 
         var recorded = await transcripts.RecordTurnAsync(channelId, key, activity.Id, text, outcome, cancellationToken);
-        var country = SafetyReplies.CountryFromUserId(knowledge.Current, activity.From?.Id) ?? memory.Safety.Country;
-        var handoffReplies = await handoff.AfterTurnAsync(
-            new HandoffTurn(before, recorded, channelId, text, country, outcome, () => messenger.ProtectReference(activity.GetConversationReference())),
-            memory, cancellationToken);
-        if (handoffReplies.Count > 0)
+        if (HandoffRouter.Concerns(before, outcome))
         {
-            await turnContext.SendActivitiesAsync(handoffReplies.Select(Reply).ToArray(), cancellationToken);
-            await transcripts.RecordOutboundAsync(recorded.ConversationId, outcome.Language, handoffReplies.Select(r => r.Text), MessageAuthor.Bot, null, cancellationToken);
+            await HandOffAsync(turnContext, before, recorded, channelId, text, outcome, memory, cancellationToken);
         }
 
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
         await userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
         LogTurn(logger, channelId, key, outcome.TopicId, outcome.Best?.Score ?? 0, outcome.Urgent);
+    }
+
+    /// <summary>The handoff's part of the turn: a case opened, left or joined, and what the bot says about it.</summary>
+    private async Task HandOffAsync(ITurnContext turnContext, ConversationLookup before, RecordedTurn recorded, string channelId, string text,
+        TurnOutcome outcome, ConversationMemory memory, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var country = SafetyReplies.CountryFromUserId(knowledge.Current, activity.From?.Id) ?? memory.Safety.Country;
+        var replies = await handoff.AfterTurnAsync(
+            new HandoffTurn(before, recorded, channelId, text, country, outcome, () => messenger.ProtectReference(activity.GetConversationReference())),
+            memory, cancellationToken);
+        if (replies.Count > 0)
+        {
+            await turnContext.SendActivitiesAsync(replies.Select(Reply).ToArray(), cancellationToken);
+            await transcripts.RecordOutboundAsync(recorded.ConversationId, outcome.Language, replies.Select(r => r.Text), MessageAuthor.Bot, null, cancellationToken);
+        }
     }
 
     private async Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)

@@ -129,8 +129,6 @@ public sealed class TranscriptRecorder(
     private static string? ActivityKey(string? activityId) =>
         string.IsNullOrEmpty(activityId) ? null : activityId[..Math.Min(activityId.Length, 128)];
 
-    public string Protect(string text) => _protector.Protect(text);
-
     public string Unprotect(string protectedText) => _protector.Unprotect(protectedText);
 }
 

@@ -1,5 +1,4 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
@@ -16,8 +15,6 @@ namespace TipBot.Features.Handoff;
 /// </summary>
 public sealed partial class ExternalAgentHub(
     IOptions<HandoffOptions> options,
-    IBotFrameworkHttpAdapter adapter,
-    IConfiguration configuration,
     HandoffCaseStore cases,
     CaseReader reader,
     UserMessenger messenger,
@@ -33,7 +30,7 @@ public sealed partial class ExternalAgentHub(
 
     public async Task HandleAsync(HandoffEvent handoffEvent, CancellationToken cancellationToken)
     {
-        if (!options.Value.ExternalAgentHub || handoffEvent.Name != HandoffEvent.Requested || adapter is not CloudAdapter cloud)
+        if (!options.Value.ExternalAgentHub || handoffEvent.Name != HandoffEvent.Requested)
         {
             return;
         }
@@ -53,13 +50,16 @@ public sealed partial class ExternalAgentHub(
         var transcript = new Transcript(lines.Select(line => (Activity)MessageFactory.Text(line.Text)).ToList());
         var withRoles = new Attachment(TranscriptContentType, name: "TranscriptWithRoles",
             content: lines.Select(line => new { role = line.Author.ToString().ToLowerInvariant(), name = line.OperatorName, text = line.Text, at = line.At }).ToList());
-        await cloud.ContinueConversationAsync(configuration["MicrosoftAppId"] ?? "", messenger.Reference(handoffCase), async (turn, token) =>
+        var sent = await messenger.ContinueAsync(handoffCase, async (turn, token) =>
         {
             var initiate = (Activity)EventFactory.CreateHandoffInitiation(turn, context, transcript);
             initiate.Attachments.Add(withRoles);
             await turn.SendActivityAsync(initiate, token);
         }, cancellationToken);
-        LogInitiated(logger, handoffCase.Id);
+        if (sent)
+        {
+            LogInitiated(logger, handoffCase.Id);
+        }
     }
 
     /// <summary>A <c>handoff.status</c> event from the hub. Unknown or malformed states are logged and ignored.</summary>

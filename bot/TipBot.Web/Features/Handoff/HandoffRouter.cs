@@ -27,6 +27,13 @@ public sealed class HandoffRouter(
     IConversationFeed feed,
     KnowledgeStore knowledge)
 {
+    /// <summary>
+    /// Whether a turn has anything to do with a person from the team; most turns do not, and skip the handoff
+    /// entirely (no country lookup, no reference, no allocation).
+    /// </summary>
+    public static bool Concerns(ConversationLookup before, TurnOutcome outcome) =>
+        before.WithPerson || outcome.HumanRequest is not null || outcome.TopicId == TurnPipeline.CallbackNumberTopic;
+
     public async Task<IReadOnlyList<BotReply>> AfterTurnAsync(HandoffTurn turn, ConversationMemory memory, CancellationToken cancellationToken)
     {
         var outcome = turn.Outcome;

@@ -13,10 +13,6 @@ public sealed class OperatorPresence
 
     public bool AnyOnline => !_connections.IsEmpty;
 
-    public int OnlineCount => _connections.Count;
-
-    public bool IsOnline(string operatorId) => _connections.ContainsKey(operatorId);
-
     public void Connected(string operatorId) => _connections.AddOrUpdate(operatorId, 1, (_, count) => count + 1);
 
     public void Disconnected(string operatorId)

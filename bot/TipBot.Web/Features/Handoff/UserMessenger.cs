@@ -40,7 +40,17 @@ public sealed partial class UserMessenger(
         return delivered;
     }
 
-    private async Task<bool> DeliverAsync(HandoffCase handoffCase, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)
+    private Task<bool> DeliverAsync(HandoffCase handoffCase, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)
+    {
+        var activities = replies.Select(TipBotBot.Reply).ToArray();
+        return ContinueAsync(handoffCase, (turn, token) => turn.SendActivitiesAsync(activities, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="send"/> in the case's conversation on its channel, outside any turn; true when the channel
+    /// took it. Failures are logged and answered false, never thrown.
+    /// </summary>
+    public async Task<bool> ContinueAsync(HandoffCase handoffCase, Func<ITurnContext, CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         if (adapter is not CloudAdapter cloud)
         {
@@ -55,7 +65,6 @@ public sealed partial class UserMessenger(
         }
         // CloudAdapter hands an exception inside the callback to the turn error handler (which would apologise to the
         // person and reset their conversation) instead of throwing: it is caught here, where it means "not delivered".
-        var activities = replies.Select(TipBotBot.Reply).ToArray();
         string? failure = null;
         try
         {
@@ -63,7 +72,7 @@ public sealed partial class UserMessenger(
             {
                 try
                 {
-                    await turn.SendActivitiesAsync(activities, token);
+                    await send(turn, token);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

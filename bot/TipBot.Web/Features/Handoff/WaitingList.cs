@@ -24,8 +24,14 @@ public sealed class WaitingList(IDbContextFactory<TipBotDbContext> contexts, Tim
     public async Task<int?> PositionAsync(Guid caseId, CancellationToken cancellationToken)
     {
         var waiting = await WaitingAsync(cancellationToken);
-        var index = waiting.ToList().FindIndex(c => c.Id == caseId);
-        return index < 0 ? null : index + 1;
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            if (waiting[i].Id == caseId)
+            {
+                return i + 1;
+            }
+        }
+        return null;
     }
 
     /// <summary>

@@ -32,6 +32,4 @@ public sealed class OperatorDirectory(IDbContextFactory<TipBotDbContext> context
         var all = await db.Users.OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
         return all.Select(u => (u.Id, u.DisplayName)).ToList();
     }
-
-    public void Forget(string operatorId) => _names.TryRemove(operatorId, out _);
 }
