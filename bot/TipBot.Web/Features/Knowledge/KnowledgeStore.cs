@@ -15,7 +15,7 @@ public sealed partial class KnowledgeStore(IOptions<KnowledgeOptions> options, I
 
     public KnowledgeLoadResult Load()
     {
-        var result = KnowledgeLoader.Load(Root);
+        var result = KnowledgeLoader.Load(Root, proveLinearSafetyPatterns: false);
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         if (errors > 0)
         {

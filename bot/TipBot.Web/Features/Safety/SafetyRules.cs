@@ -88,8 +88,8 @@ public sealed class SafetyRules
 
     /// <summary>
     /// Messages are lower-cased, accent-stripped and apostrophe-free before matching (<see cref="SafetyText"/>), so
-    /// patterns need no case folding. Every pattern must also compile for the non-backtracking engine (checked at
-    /// load: no lookarounds, backreferences or atomic groups), but runs on the ordinary interpreter: the
+    /// patterns need no case folding. Every pattern must also compile for the non-backtracking engine (proved by
+    /// <c>knowledge check</c>: no lookarounds, backreferences or atomic groups), but runs on the ordinary interpreter: the
     /// non-backtracking engine's per-pattern tables cost ~300 MB of memory for these few hundred patterns
     /// (measured: idle RSS 520 → 269 MB, bench/README.md) and were no faster here. <see cref="MatchTimeout"/> bounds what a hostile
     /// message could cost; a timeout is treated as a failed check (concern, see SafetyTriage).

@@ -23,7 +23,7 @@ public static partial class SafetyRulesLoader
 
     private sealed record LanguageFile(string Code, string File, YamlMappingNode Map, IReadOnlyDictionary<string, IReadOnlyList<string>> Cues, IReadOnlyList<string> SwitchesWith, IReadOnlyDictionary<string, string> Words);
 
-    public static SafetyRules Load(string root, List<KnowledgeDiagnostic> diagnostics)
+    public static SafetyRules Load(string root, List<KnowledgeDiagnostic> diagnostics, bool proveLinear = true)
     {
         var dir = Path.Combine(root, Folder);
         var signalsFile = Path.Combine(dir, SignalsFile);
@@ -54,6 +54,7 @@ public static partial class SafetyRulesLoader
             }
         }
 
+        var proof = new NonBacktrackingProof();
         var files = new List<LanguageFile>();
         foreach (var file in Directory.EnumerateFiles(dir, "*.yaml").Where(f => Path.GetFileName(f) != SignalsFile).Order(StringComparer.Ordinal))
         {
@@ -91,7 +92,7 @@ public static partial class SafetyRulesLoader
                     var valid = new List<string>();
                     foreach (var item in value is YamlSequenceNode seq ? seq.Children.OfType<YamlScalarNode>() : [])
                     {
-                        if (item.Value is { Length: > 0 } raw && Expand(raw, words) is var cue && Compile(Wrap(cue), file, Line(item), $"cue '{kind}'", diagnostics) is not null)
+                        if (item.Value is { Length: > 0 } raw && Expand(raw, words) is var cue && Compile(Wrap(cue), file, Line(item), $"cue '{kind}'", proof, diagnostics) is not null)
                         {
                             valid.Add(cue);
                         }
@@ -121,7 +122,7 @@ public static partial class SafetyRulesLoader
             {
                 foreach (var node in ageList.Children.OfType<YamlScalarNode>())
                 {
-                    if (Compile(Wrap(Expand(node.Value ?? "", file.Words)), file.File, Line(node), "age phrasing", diagnostics) is { } age)
+                    if (Compile(Wrap(Expand(node.Value ?? "", file.Words)), file.File, Line(node), "age phrasing", proof, diagnostics) is { } age)
                     {
                         if (Array.IndexOf(age.GetGroupNames(), "age") < 0)
                         {
@@ -133,9 +134,13 @@ public static partial class SafetyRulesLoader
                 }
             }
 
-            var patterns = LoadPatterns(file, signals, diagnostics);
+            var patterns = LoadPatterns(file, signals, proof, diagnostics);
             var prefilter = patterns.Count == 0 ? null : Prefilter(string.Join('|', patterns.Select(p => "(?:" + p.Regex + ")")));
             languages.Add(new SafetyLanguage(file.Code, file.File, cues, patterns, ages) { Prefilter = prefilter });
+        }
+        if (proveLinear)
+        {
+            proof.Verify(diagnostics);
         }
         return new SafetyRules(signals, languages, topics);
     }
@@ -184,7 +189,7 @@ public static partial class SafetyRulesLoader
         return signals;
     }
 
-    private static List<SafetyPattern> LoadPatterns(LanguageFile file, Dictionary<string, SignalDefinition> signals, List<KnowledgeDiagnostic> diagnostics)
+    private static List<SafetyPattern> LoadPatterns(LanguageFile file, Dictionary<string, SignalDefinition> signals, NonBacktrackingProof proof, List<KnowledgeDiagnostic> diagnostics)
     {
         var patterns = new List<SafetyPattern>();
         if (file.Map.Get("patterns") is not YamlSequenceNode list)
@@ -231,13 +236,13 @@ public static partial class SafetyRulesLoader
                 Error(item.Get("regex"), $"pattern '{id}': {problem}");
                 continue;
             }
-            if (Compile(Wrap(source), file.File, Line(item.Get("regex")!), $"pattern '{id}'", diagnostics) is not { } regex)
+            if (Compile(Wrap(source), file.File, Line(item.Get("regex")!), $"pattern '{id}'", proof, diagnostics) is not { } regex)
             {
                 continue;
             }
             Regex? unless = null;
             if (item.Scalar("unless") is { } unlessWritten && Expand(unlessWritten, file.Words) is var unlessSource
-                && (unless = Compile(Wrap(unlessSource), file.File, Line(item.Get("unless")!), $"pattern '{id}' unless", diagnostics)) is null)
+                && (unless = Compile(Wrap(unlessSource), file.File, Line(item.Get("unless")!), $"pattern '{id}' unless", proof, diagnostics)) is null)
             {
                 continue;
             }
@@ -312,15 +317,8 @@ public static partial class SafetyRulesLoader
     /// <summary>Patterns and cues match whole words: "kill me" must not fire inside "killing me".</summary>
     private static string Wrap(string source) => @"\b(?:" + source + @")\b";
 
-    /// <summary>
-    /// The non-backtracking engine is built once to prove the pattern has no construct that makes backtracking slow
-    /// (it throws NotSupportedException on one), then dropped; the ordinary interpreter runs it (see SafetyRules.Options).
-    /// </summary>
-    private static Regex Build(string source)
-    {
-        _ = new Regex(source, SafetyRules.Options | RegexOptions.NonBacktracking);
-        return new Regex(source, SafetyRules.Options, SafetyRules.MatchTimeout);
-    }
+    /// <summary>Runs on the ordinary interpreter (see SafetyRules.Options); NonBacktrackingProof checks it stays linear.</summary>
+    private static Regex Build(string source) => new(source, SafetyRules.Options, SafetyRules.MatchTimeout);
 
     /// <summary>
     /// One pass over the message that says whether any of a language's patterns can match. It stays on the
@@ -339,37 +337,23 @@ public static partial class SafetyRulesLoader
         }
     }
 
+    /// <summary>Each cue compiled on its own before, so their alternation does too.</summary>
     private static Regex? CueRegex(IReadOnlyList<string> items) =>
-        items.Count == 0 ? null : TryCompileRegex(Wrap(string.Join('|', items.Select(i => "(?:" + i + ")"))));
+        items.Count == 0 ? null : Build(Wrap(string.Join('|', items.Select(i => "(?:" + i + ")"))));
 
-    private static Regex? TryCompileRegex(string source)
+    private static Regex? Compile(string source, string file, int line, string what, NonBacktrackingProof proof, List<KnowledgeDiagnostic> diagnostics)
     {
         try
         {
-            return Build(source);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
-
-    private static Regex? Compile(string source, string file, int line, string what, List<KnowledgeDiagnostic> diagnostics)
-    {
-        try
-        {
-            return Build(source);
+            var regex = Build(source);
+            proof.Add(source, file, line, what);
+            return regex;
         }
         catch (ArgumentException e)
         {
             diagnostics.Add(new(DiagnosticSeverity.Error, file, line, $"{what}: invalid regular expression: {e.Message}"));
+            return null;
         }
-        catch (NotSupportedException e)
-        {
-            // NonBacktracking has no lookarounds, backreferences or atomic groups: they are what makes a pattern slow.
-            diagnostics.Add(new(DiagnosticSeverity.Error, file, line, $"{what}: not allowed in a safety pattern (no lookarounds, backreferences or atomic groups): {e.Message}"));
-        }
-        return null;
     }
 
     private static int Line(YamlNode? node) => node is null ? 0 : (int)node.Start.Line;

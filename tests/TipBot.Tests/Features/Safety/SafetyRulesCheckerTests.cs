@@ -1,4 +1,5 @@
 using TipBot.Features.Knowledge;
+using TipBot.Features.Safety;
 using TipBot.Tests.Features.Knowledge;
 
 namespace TipBot.Tests.Features.Safety;
@@ -40,12 +41,24 @@ public sealed class SafetyRulesCheckerTests : IDisposable
     [Fact]
     public void A_lookaround_is_rejected_because_patterns_must_stay_linear()
     {
-        _folder.Edit(English, "regex: 'locked (?:me|us) in'", "regex: 'locked (?=me) me in'");
+        _folder.Edit(English, "regex: 'locked (?:me|us) in'", "regex: 'locked (?=me)me in'");
 
         var error = SingleError();
 
         Assert.Contains("not allowed in a safety pattern", error.Reason, StringComparison.Ordinal);
         Assert.Equal(_folder.LineOf(English, "regex:"), error.Line);
+        Assert.Equal(_folder.PathOf(English), error.File);
+    }
+
+    [Fact]
+    public void A_serving_load_skips_the_linearity_proof_and_keeps_the_pattern_running()
+    {
+        _folder.Edit(English, "regex: 'locked (?:me|us) in'", "regex: 'locked (?=me)me in'");
+
+        var serving = KnowledgeLoader.Load(_folder.Root, proveLinearSafetyPatterns: false);
+
+        Assert.DoesNotContain(serving.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.True(SafetyTriage.Assess(serving.Knowledge.Safety, new SafetyInput("they locked me in")).IsUrgent);
     }
 
     [Fact]
