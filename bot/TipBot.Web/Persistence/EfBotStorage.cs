@@ -74,32 +74,22 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
             var next = NewETag();
 
             using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
-            var updated = string.IsNullOrEmpty(expected) || expected == "*"
-                ? await db.BotState.Where(x => x.Key == pseudonym).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.Json, text).SetProperty(x => x.ETag, next).SetProperty(x => x.UpdatedAt, now), cancellationToken)
-                : await db.BotState.Where(x => x.Key == pseudonym && x.ETag == expected).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.Json, text).SetProperty(x => x.ETag, next).SetProperty(x => x.UpdatedAt, now), cancellationToken);
-            if (updated > 0)
-            {
-                continue;
-            }
-            if (!string.IsNullOrEmpty(expected) && expected != "*" && await db.BotState.AnyAsync(x => x.Key == pseudonym, cancellationToken))
+            // One statement: insert, or update when the stored ETag is the one this copy was read with (or when the
+            // write is unconditional). Nothing written means someone else wrote the item since. Before, an update,
+            // an existence check and an insert each went to the database, and a new item cost all three.
+            var written = string.IsNullOrEmpty(expected) || expected == "*"
+                ? await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO bot_state ("Key", "ETag", "Json", "UpdatedAt") VALUES ({pseudonym}, {next}, {text}, {now})
+                    ON CONFLICT ("Key") DO UPDATE SET "ETag" = excluded."ETag", "Json" = excluded."Json", "UpdatedAt" = excluded."UpdatedAt"
+                    """, cancellationToken)
+                : await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO bot_state ("Key", "ETag", "Json", "UpdatedAt") VALUES ({pseudonym}, {next}, {text}, {now})
+                    ON CONFLICT ("Key") DO UPDATE SET "ETag" = excluded."ETag", "Json" = excluded."Json", "UpdatedAt" = excluded."UpdatedAt"
+                    WHERE bot_state."ETag" = {expected}
+                    """, cancellationToken);
+            if (written == 0)
             {
                 throw new ETagConflictException(key);
-            }
-            db.BotState.Add(new BotStateItem { Key = pseudonym, ETag = next, Json = text, UpdatedAt = now });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Someone inserted the same key between our update and insert.
-                throw new ETagConflictException(key);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
             }
         }
     }

@@ -91,6 +91,20 @@ public sealed class EfBotStorageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_write_with_an_eTag_for_an_item_deleted_meanwhile_stores_it_again()
+    {
+        const string key = "test/conversations/deleted-meanwhile";
+        await Storage.WriteAsync(Change(key, new JObject { ["step"] = 1 }));
+        var copy = (await ReadAsync(key))!;
+        await Storage.DeleteAsync([key]);
+
+        copy["step"] = 2;
+        await Storage.WriteAsync(Change(key, copy));
+
+        Assert.Equal(2, (int?)(await ReadAsync(key))!["step"]);
+    }
+
+    [Fact]
     public async Task A_star_eTag_overwrites_whatever_is_stored()
     {
         const string key = "test/conversations/star";
