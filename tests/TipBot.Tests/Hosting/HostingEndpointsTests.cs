@@ -48,7 +48,7 @@ public sealed class HostingEndpointsTests(TipBotFactory factory) : IClassFixture
         var knowledge = factory.Services.GetRequiredService<KnowledgeStore>();
         Assert.True(knowledge.IsReady);
         Assert.Equal(RepositoryPaths.Knowledge, knowledge.Root);
-        Assert.Equal(knowledge.Current.TopicIds.Count, factory.Services.GetRequiredService<TipBot.Features.Understanding.TopicRanker>().Index.TopicCount - 1);
+        Assert.Equal(knowledge.Current.TopicIds.Count, factory.Services.GetRequiredService<TipBot.Features.Understanding.TopicRanker>().TopicCount);
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContextAsync();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.True(File.Exists(factory.DatabaseFile), "the database is in the test's own data folder");

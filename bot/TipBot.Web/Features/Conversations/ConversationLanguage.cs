@@ -6,7 +6,11 @@ namespace TipBot.Features.Conversations;
 /// <summary>What the language step decided for one message.</summary>
 public enum LanguageRequest { None, Switch, Choose }
 
-public sealed record LanguageDecision(string Language, LanguageRequest Request);
+/// <param name="Language">The language to answer in.</param>
+/// <param name="Request">Whether the message named or asked for a language.</param>
+/// <param name="Written">The language the message itself is written in, when it is long enough to tell (ranking prefers
+/// that language's examples; a chosen language can differ).</param>
+public sealed record LanguageDecision(string Language, LanguageRequest Request, string? Written = null);
 
 /// <summary>
 /// Which language to answer in. A language the person names ("Sesotho", "English", a language button)
@@ -42,15 +46,15 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
 
         // A change of language must also show words of that language from the knowledge base: keyboard mash
         // and isiZulu both look "more Sesotho than English" to a two-language detector, but share few words.
-        if (!profile.LanguageChosen && normalized.Count(c => c == ' ') + 1 >= MinWordsToDetect
-            && identifier.EnglishOrSesotho(text) is { } detected && knowledge.Locales.ContainsKey(detected)
+        var written = normalized.Count(c => c == ' ') + 1 >= MinWordsToDetect ? identifier.EnglishOrSesotho(text) : null;
+        if (!profile.LanguageChosen && written is { } detected && knowledge.Locales.ContainsKey(detected)
             && (detected == current || vocabulary.Confirms(normalized, detected)))
         {
             profile.Language = detected;
-            return new(detected, LanguageRequest.None);
+            return new(detected, LanguageRequest.None, written);
         }
         profile.Language ??= current;
-        return new(current, LanguageRequest.None);
+        return new(current, LanguageRequest.None, written);
     }
 
     /// <summary>A language button (see <see cref="Choices"/>) was tapped.</summary>

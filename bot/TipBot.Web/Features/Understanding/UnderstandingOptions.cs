@@ -14,4 +14,11 @@ public sealed class UnderstandingOptions
     /// <summary>When the runner-up is this close to the best, ask "Did you mean …?".</summary>
     [Range(0.0, 1.0)]
     public float CloseCallMargin { get; set; } = 0.03f;
+
+    /// <summary>
+    /// How much a topic's score from another language's examples counts (see TopicRanker). Measured on the dev set,
+    /// every value from 0.7 to 0.9 gave the same figures; at 1 English fell back to 0.92 and Sesotho stayed at 0.85.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float OtherLanguageWeight { get; set; } = 0.8f;
 }

@@ -46,8 +46,8 @@ public sealed class TopicRankerTests
         "when do schools open this year",
     ];
 
-    private static TopicEntry Topic(string id, IReadOnlyList<string> examples) =>
-        new(id, "en", id, id, examples, [], [], [new Source("test", "https://example.org/")], new DateOnly(2026, 11, 1), "original",
+    private static TopicEntry Topic(string id, IReadOnlyList<string> examples, string language = "en") =>
+        new(id, language, id, id, examples, [], [], [new Source("test", "https://example.org/")], new DateOnly(2026, 11, 1), "original",
             "Answer for " + id, null, $"/kb/topics/{id}/en.md", new TopicEntryLines(new Dictionary<string, int>(), 1));
 
     private static TopicRanker Ranker(IReadOnlyList<TopicEntry> topics, IReadOnlyList<string> outOfScope)
@@ -106,6 +106,28 @@ public sealed class TopicRankerTests
 
         Assert.Equal(RankingVerdict.CloseCall, ranking.Verdict);
         Assert.Equal(["permit-extension", "permit-renewal"], ranking.Candidates.Select(c => c.TopicId).Take(2).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("en", "wages-en")]
+    [InlineData("st", "wages-st")]
+    public void The_messages_own_language_wins_when_both_languages_examples_fit_alike(string language, string expected)
+    {
+        // The same phrasings filed under a topic in each language: only the language the message is written in separates them.
+        var ranker = Ranker([Topic("wages-en", WageExamples), Topic("wages-st", WageExamples, "st")], OutOfScope);
+
+        var ranking = ranker.Rank("salry not payd for 2 months", language);
+
+        Assert.Equal(expected, ranking.TopicId);
+        Assert.Equal(RankingVerdict.Confident, ranking.Verdict);
+    }
+
+    [Fact]
+    public void A_message_in_the_other_language_still_finds_a_topic_only_that_language_has()
+    {
+        var ranker = Ranker([Topic("passport-confiscation", PassportExamples, "st"), Topic("wages-and-deductions", WageExamples)], OutOfScope);
+
+        Assert.Equal("passport-confiscation", ranker.Rank("my bos tuk my pasport", "en").TopicId);
     }
 
     [Theory]
