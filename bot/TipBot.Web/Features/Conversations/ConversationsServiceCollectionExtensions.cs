@@ -48,7 +48,10 @@ public static class ConversationsServiceCollectionExtensions
             {
                 limit.MaxRequestBodySize = MaxActivityBytes;
             }
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            // Not http.RequestAborted: a channel that stops waiting (a timeout, a dropped connection) must not cut a turn
+            // short between its reply, its transcript and its state. The message was delivered; the turn takes
+            // milliseconds; its replies go to the channel on their own connection.
+            await adapter.ProcessAsync(http.Request, http.Response, bot, CancellationToken.None);
         }).WithName("BotFrameworkMessages").DisableAntiforgery();
         return app;
     }

@@ -6,7 +6,7 @@ namespace TipBot.Features.Conversations;
 /// <summary>
 /// The per-turn error boundary: log with ids only, tell the person kindly what to do (always with the
 /// verified emergency numbers, since we cannot know what the failed turn was about), and clear the
-/// conversation state so nobody is stuck in a broken state.
+/// conversation state so nobody is stuck in a broken state (unless the turn was only cancelled).
 /// </summary>
 public sealed partial class TurnErrorHandler(KnowledgeStore knowledge, ConversationState conversationState, ILogger<TurnErrorHandler> logger)
 {
@@ -26,7 +26,11 @@ public sealed partial class TurnErrorHandler(KnowledgeStore knowledge, Conversat
                     strings["error.turn"] + "\n\n" + strings["error.urgent-contacts"] + "\n" + contacts,
                     [new ReplyButton(strings["button.menu"])])));
             }
-            await conversationState.DeleteAsync(turnContext);
+            // A turn cut short (a reply that timed out, the host stopping) is not a broken conversation: keep its state.
+            if (exception is not OperationCanceledException)
+            {
+                await conversationState.DeleteAsync(turnContext);
+            }
         }
         catch (Exception recoveryFailure)
         {
