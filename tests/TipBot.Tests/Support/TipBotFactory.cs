@@ -56,6 +56,8 @@ public class TipBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("Knowledge:Path", RepositoryPaths.Knowledge);
         // Tests choose who is online (OperatorPresence); office hours would make them depend on the day they run.
         builder.UseSetting("TipBot:Handoff:OfficeHours:AlwaysOpen", "true");
+        // Every test signs in from the same address; the per-address sign-in limit has its own test.
+        builder.UseSetting("TipBot:Operators:SignInAttemptsPerMinute", "10000");
         // Everything the app logs at Debug and above is captured, so privacy checks see more than production would.
         builder.UseSetting("Logging:LogLevel:Default", "Debug");
         builder.UseSetting("Logging:LogLevel:TipBot", "Trace");

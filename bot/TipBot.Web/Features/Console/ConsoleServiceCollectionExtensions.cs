@@ -27,6 +27,8 @@ public static class ConsoleServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/", OperatorRoles.CanTakeCases);
             options.Conventions.AllowAnonymousToPage("/SignIn");
             options.Conventions.AllowAnonymousToPage("/SignInCode");
+            options.Conventions.AddPageApplicationModelConvention("/SignIn", page => page.LimitSignIn());
+            options.Conventions.AddPageApplicationModelConvention("/SignInCode", page => page.LimitSignIn());
             options.Conventions.AllowAnonymousToPage("/Denied");
             options.Conventions.AuthorizePage("/Canned", OperatorRoles.CanSupervise);
             options.Conventions.ConfigureFilter(new OneTimePasswordFilter());
@@ -41,6 +43,7 @@ public static class ConsoleServiceCollectionExtensions
         app.UseWhen(http => http.Request.Path.StartsWithSegments(ConsolePaths.Queue), ConsoleSecurity.AddHeaders);
         // Checks form posts to minimal endpoints (the language switch); Razor Pages and the JSON API check their own.
         app.UseAntiforgery();
+        app.UseRateLimiter();
         app.MapHub<ConsoleHub>(ConsoleHub.Path);
         app.MapRazorPages();
         app.MapConsoleEndpoints();

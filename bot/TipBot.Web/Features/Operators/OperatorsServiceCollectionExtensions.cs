@@ -55,6 +55,7 @@ public static class OperatorsServiceCollectionExtensions
                 .RequireAssertion(context => !context.User.HasClaim(c => c.Type == OperatorRoles.MustChangePasswordClaim)))
             .AddPolicy(OperatorRoles.CanSupervise, policy => policy.RequireRole(OperatorRoles.Supervisor, OperatorRoles.Admin));
         services.AddSingleton<OperatorDirectory>();
+        services.AddSignInRateLimit();
         return builder;
     }
 
