@@ -18,6 +18,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<ConversationLanguage>();
         services.AddSingleton<TranscriptRecorder>();
+        services.AddSingleton<InFlightDeliveries>();
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<IBot, TipBotBot>();
         services.AddSingleton<InProcessAdapter>();

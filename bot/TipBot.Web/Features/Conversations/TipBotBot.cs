@@ -15,6 +15,7 @@ namespace TipBot.Features.Conversations;
 public sealed partial class TipBotBot(
     TurnPipeline pipeline,
     TranscriptRecorder transcripts,
+    InFlightDeliveries inFlight,
     HandoffRouter handoff,
     UserMessenger messenger,
     ExternalAgentHub agentHub,
@@ -54,6 +55,20 @@ public sealed partial class TipBotBot(
         var activity = turnContext.Activity;
         var channelId = activity.ChannelId ?? "unknown";
         var key = transcripts.ConversationKey(channelId, activity.Conversation?.Id ?? "");
+        if (!inFlight.TryBegin(channelId, key, activity.Id, out var delivery))
+        {
+            LogDuplicate(logger, channelId, key);
+            return;
+        }
+        using (delivery)
+        {
+            await OnDeliveredMessageAsync(turnContext, channelId, key, cancellationToken);
+        }
+    }
+
+    private async Task OnDeliveredMessageAsync(ITurnContext turnContext, string channelId, string key, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
         var before = await transcripts.LookupAsync(channelId, key, activity.Id, cancellationToken);
         if (before.Duplicate)
         {
