@@ -74,19 +74,15 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
             var next = NewETag();
 
             using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
-            // One statement: insert, or update when the stored ETag is the one this copy was read with (or when the
-            // write is unconditional). Nothing written means someone else wrote the item since. Before, an update,
-            // an existence check and an insert each went to the database, and a new item cost all three.
-            var written = string.IsNullOrEmpty(expected) || expected == "*"
-                ? await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO bot_state ("Key", "ETag", "Json", "UpdatedAt") VALUES ({pseudonym}, {next}, {text}, {now})
-                    ON CONFLICT ("Key") DO UPDATE SET "ETag" = excluded."ETag", "Json" = excluded."Json", "UpdatedAt" = excluded."UpdatedAt"
-                    """, cancellationToken)
-                : await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO bot_state ("Key", "ETag", "Json", "UpdatedAt") VALUES ({pseudonym}, {next}, {text}, {now})
-                    ON CONFLICT ("Key") DO UPDATE SET "ETag" = excluded."ETag", "Json" = excluded."Json", "UpdatedAt" = excluded."UpdatedAt"
-                    WHERE bot_state."ETag" = {expected}
-                    """, cancellationToken);
+            // One statement: insert, or update when the stored ETag is the one this copy was read with ("*": whatever
+            // is stored). Nothing written means someone else wrote the item since. Before, an update, an existence
+            // check and an insert each went to the database, and a new item cost all three.
+            var required = string.IsNullOrEmpty(expected) ? "*" : expected;
+            var written = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO bot_state ("Key", "ETag", "Json", "UpdatedAt") VALUES ({pseudonym}, {next}, {text}, {now})
+                ON CONFLICT ("Key") DO UPDATE SET "ETag" = excluded."ETag", "Json" = excluded."Json", "UpdatedAt" = excluded."UpdatedAt"
+                WHERE {required} = '*' OR bot_state."ETag" = {required}
+                """, cancellationToken);
             if (written == 0)
             {
                 throw new ETagConflictException(key);
