@@ -46,7 +46,7 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
 
         // A change of language must also show words of that language from the knowledge base: keyboard mash
         // and isiZulu both look "more Sesotho than English" to a two-language detector, but share few words.
-        var written = normalized.Count(c => c == ' ') + 1 >= MinWordsToDetect ? identifier.EnglishOrSesotho(text) : null;
+        var written = LongEnoughToDetect(normalized) ? identifier.EnglishOrSesotho(text) : null;
         if (!profile.LanguageChosen && written is { } detected && knowledge.Locales.ContainsKey(detected)
             && (detected == current || vocabulary.Confirms(normalized, detected)))
         {
@@ -67,9 +67,11 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
 
     /// <summary>True when a message nothing matched is written in a language TipBot does not speak.</summary>
     public bool IsUnsupported(string text, KnowledgeBase knowledge) =>
-        TextNormalizer.Normalize(text).Count(c => c == ' ') + 1 >= MinWordsToDetect
+        LongEnoughToDetect(TextNormalizer.Normalize(text))
         && identifier.RegionalLanguage(text) is { } language
         && !knowledge.Locales.ContainsKey(language);
+
+    private static bool LongEnoughToDetect(string normalized) => normalized.Count(c => c == ' ') + 1 >= MinWordsToDetect;
 
     /// <summary>The choices that pick a language, each titled in its own language, English first.</summary>
     public static IEnumerable<OfferedChoice> Choices(KnowledgeBase knowledge) =>

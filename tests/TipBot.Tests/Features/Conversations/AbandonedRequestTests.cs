@@ -2,44 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TipBot.Features.Conversations;
-using TipBot.Features.Safety;
 using TipBot.Persistence;
 using TipBot.Tests.Support;
 
 namespace TipBot.Tests.Features.Conversations;
-
-/// <summary>A host whose safety check holds one marked message until the test lets it go.</summary>
-public sealed class HeldTurnFactory : TipBotFactory
-{
-    public const string Marker = "holdon";
-
-    public HeldTurnFactory() : base(null, services =>
-    {
-        services.AddSingleton<SafetyTriage>();
-        services.AddSingleton<HeldSafetyCheck>();
-        services.AddSingleton<ISafetyCheck>(provider => provider.GetRequiredService<HeldSafetyCheck>());
-    })
-    {
-    }
-
-    public HeldSafetyCheck Held => Services.GetRequiredService<HeldSafetyCheck>();
-
-    public sealed class HeldSafetyCheck(SafetyTriage inner) : ISafetyCheck
-    {
-        public ManualResetEventSlim Entered { get; } = new();
-        public ManualResetEventSlim Release { get; } = new();
-
-        public SafetyAssessment Assess(SafetyInput input)
-        {
-            if (input.Text.Contains(Marker, StringComparison.Ordinal))
-            {
-                Entered.Set();
-                Release.Wait(TimeSpan.FromSeconds(10));
-            }
-            return inner.Assess(input);
-        }
-    }
-}
 
 /// <summary>A channel that stops waiting for the answer (a timeout, a dropped connection) does not cut the turn short.</summary>
 public sealed class AbandonedRequestTests(HeldTurnFactory factory) : IClassFixture<HeldTurnFactory>
