@@ -34,8 +34,8 @@ public sealed record SafetyPattern(
     SafetyLevel Level,
     bool Present,
     bool Conditional,
-    Regex Regex,
-    Regex? Unless,
+    SafetyRegex Regex,
+    SafetyRegex? Unless,
     IReadOnlyList<SafetyExample> Positive,
     IReadOnlyList<SafetyExample> Negative,
     string File,
@@ -46,20 +46,20 @@ public sealed record SafetyPattern(
 /// never matches.
 /// </summary>
 public sealed record SafetyCues(
-    Regex? Negation,
-    Regex? NotNegation,
-    Regex? Past,
-    Regex? SafeNow,
-    Regex? Hypothetical,
-    Regex? JustAsking,
-    Regex? Discussion,
-    Regex? Present)
+    SafetyRegex? Negation,
+    SafetyRegex? NotNegation,
+    SafetyRegex? Past,
+    SafetyRegex? SafeNow,
+    SafetyRegex? Hypothetical,
+    SafetyRegex? JustAsking,
+    SafetyRegex? Discussion,
+    SafetyRegex? Present)
 {
     public static SafetyCues None { get; } = new(null, null, null, null, null, null, null, null);
 }
 
 /// <summary>The patterns, cues and age phrasings of one language file.</summary>
-public sealed record SafetyLanguage(string Code, string File, SafetyCues Cues, IReadOnlyList<SafetyPattern> Patterns, IReadOnlyList<Regex> Ages)
+public sealed record SafetyLanguage(string Code, string File, SafetyCues Cues, IReadOnlyList<SafetyPattern> Patterns, IReadOnlyList<SafetyRegex> Ages)
 {
     /// <summary>All of the language's patterns in one expression: a message that matches none skips them all.</summary>
     public Regex? Prefilter { get; init; }
@@ -92,7 +92,7 @@ public sealed class SafetyRules
     /// <c>knowledge check</c>: no lookarounds, backreferences or atomic groups), but runs on the ordinary interpreter: the
     /// non-backtracking engine's per-pattern tables cost ~300 MB of memory for these few hundred patterns
     /// (measured: idle RSS 520 → 269 MB, bench/README.md) and were no faster here. <see cref="MatchTimeout"/> bounds what a hostile
-    /// message could cost; a timeout is treated as a failed check (concern, see SafetyTriage).
+    /// message can cost the interpreter; past it, the expression runs on the non-backtracking engine (<see cref="SafetyRegex"/>).
     /// </summary>
     public const RegexOptions Options = RegexOptions.CultureInvariant;
 

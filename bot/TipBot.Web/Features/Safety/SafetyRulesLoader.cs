@@ -117,14 +117,14 @@ public static partial class SafetyRulesLoader
                 CueRegex(merged["negation"]), CueRegex(merged["not_negation"]), CueRegex(merged["past"]), CueRegex(merged["safe_now"]),
                 CueRegex(merged["hypothetical"]), CueRegex(merged["just_asking"]), CueRegex(merged["discussion"]), CueRegex(merged["present"]));
 
-            var ages = new List<Regex>();
+            var ages = new List<SafetyRegex>();
             if (file.Map.Get("ages") is YamlSequenceNode ageList)
             {
                 foreach (var node in ageList.Children.OfType<YamlScalarNode>())
                 {
                     if (Compile(Wrap(Expand(node.Value ?? "", file.Words)), file.File, Line(node), "age phrasing", proof, diagnostics) is { } age)
                     {
-                        if (Array.IndexOf(age.GetGroupNames(), "age") < 0)
+                        if (Array.IndexOf(age.Engine.GetGroupNames(), "age") < 0)
                         {
                             diagnostics.Add(new(DiagnosticSeverity.Error, file.File, Line(node), "an age phrasing needs a group named age, e.g. (?<age>\\d{1,2})"));
                             continue;
@@ -240,7 +240,7 @@ public static partial class SafetyRulesLoader
             {
                 continue;
             }
-            Regex? unless = null;
+            SafetyRegex? unless = null;
             if (item.Scalar("unless") is { } unlessWritten && Expand(unlessWritten, file.Words) is var unlessSource
                 && (unless = Compile(Wrap(unlessSource), file.File, Line(item.Get("unless")!), $"pattern '{id}' unless", proof, diagnostics)) is null)
             {
@@ -317,8 +317,8 @@ public static partial class SafetyRulesLoader
     /// <summary>Patterns and cues match whole words: "kill me" must not fire inside "killing me".</summary>
     private static string Wrap(string source) => @"\b(?:" + source + @")\b";
 
-    /// <summary>Runs on the ordinary interpreter (see SafetyRules.Options); NonBacktrackingProof checks it stays linear.</summary>
-    private static Regex Build(string source) => new(source, SafetyRules.Options, SafetyRules.MatchTimeout);
+    /// <summary>Runs on the ordinary interpreter, falling back to the linear engine on a timeout (SafetyRegex).</summary>
+    private static SafetyRegex Build(string source) => new(source);
 
     /// <summary>
     /// One pass over the message that says whether any of a language's patterns can match. It stays on the
@@ -338,10 +338,10 @@ public static partial class SafetyRulesLoader
     }
 
     /// <summary>Each cue compiled on its own before, so their alternation does too.</summary>
-    private static Regex? CueRegex(IReadOnlyList<string> items) =>
+    private static SafetyRegex? CueRegex(IReadOnlyList<string> items) =>
         items.Count == 0 ? null : Build(Wrap(string.Join('|', items.Select(i => "(?:" + i + ")"))));
 
-    private static Regex? Compile(string source, string file, int line, string what, NonBacktrackingProof proof, List<KnowledgeDiagnostic> diagnostics)
+    private static SafetyRegex? Compile(string source, string file, int line, string what, NonBacktrackingProof proof, List<KnowledgeDiagnostic> diagnostics)
     {
         try
         {

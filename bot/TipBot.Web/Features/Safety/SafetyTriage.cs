@@ -20,7 +20,8 @@ namespace TipBot.Features.Safety;
 /// concern. When unsure, concern: the person gets the answer, the warning signs named, and a person offered.</item>
 /// </list>
 /// Every language's patterns run on every message, so a message in a language the bot does not speak, or
-/// one that mixes languages, is still checked. No I/O; linear-time expressions; never throws.
+/// one that mixes languages, is still checked. No I/O; an expression past its match timeout runs again on the linear engine
+/// (<see cref="SafetyRegex"/>), so no message goes unchecked; never throws.
 /// </summary>
 public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<SafetyTriage> logger) : ISafetyCheck
 {
@@ -39,8 +40,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A bug, or a hostile message that ran a pattern past its match timeout: it must not cost the person an
-            // answer. Unsure means concern (the answer, plus an offer of a person), and the failure is logged.
+            // A bug: it must not cost the person an answer. Unsure means concern (the answer, plus an offer of a person), and the failure is logged.
             LogFailed(logger, e, e.GetType().Name);
             return new SafetyAssessment(SafetyLevel.Concern, ["safety-check-failed"], []);
         }
@@ -66,18 +66,14 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
                 var message = new MessageCues(text, language.Cues);
                 foreach (var pattern in language.Patterns)
                 {
-                    Hit? best = null;
-                    foreach (var match in pattern.Regex.EnumerateMatches(text))
+                    Hit? best;
+                    try
                     {
-                        var discount = DiscountOf(text, match.Index, match.Length, pattern, language.Cues, ref message);
-                        if (best is null || discount < best.Value.Discount)
-                        {
-                            best = new Hit(pattern, discount);
-                        }
-                        if (discount == Discount.None)
-                        {
-                            break;
-                        }
+                        best = BestHit(pattern.Regex.Engine, text, pattern, language.Cues, ref message);
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        best = BestHit(pattern.Regex.FallBack(), text, pattern, language.Cues, ref message);
                     }
                     if (best is { } hit)
                     {
@@ -164,6 +160,25 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         };
     }
 
+    /// <summary>The match of a pattern that counts most: the first that no cue discounts, or else the least discounted.</summary>
+    private static Hit? BestHit(Regex regex, string text, SafetyPattern pattern, SafetyCues cues, ref MessageCues message)
+    {
+        Hit? best = null;
+        foreach (var match in regex.EnumerateMatches(text))
+        {
+            var discount = DiscountOf(text, match.Index, match.Length, pattern, cues, ref message);
+            if (best is null || discount < best.Value.Discount)
+            {
+                best = new Hit(pattern, discount);
+            }
+            if (discount == Discount.None)
+            {
+                break;
+            }
+        }
+        return best;
+    }
+
     /// <summary>An age under 18 said in any language's phrasing ("im 15", "lilemo li 15", "15 anos").</summary>
     public static bool MentionsMinor(SafetyRules rules, string normalized)
     {
@@ -171,13 +186,31 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         {
             foreach (var age in language.Ages)
             {
-                foreach (Match match in age.Matches(normalized))
+                bool minor;
+                try
                 {
-                    if (int.TryParse(match.Groups["age"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && IsMinor(years))
-                    {
-                        return true;
-                    }
+                    minor = NamesMinorAge(age.Engine, normalized);
                 }
+                catch (RegexMatchTimeoutException)
+                {
+                    minor = NamesMinorAge(age.FallBack(), normalized);
+                }
+                if (minor)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static bool NamesMinorAge(Regex age, string normalized)
+    {
+        foreach (Match match in age.Matches(normalized))
+        {
+            if (int.TryParse(match.Groups["age"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && IsMinor(years))
+            {
+                return true;
             }
         }
         return false;
