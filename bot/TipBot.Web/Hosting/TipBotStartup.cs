@@ -29,7 +29,7 @@ public static partial class TipBotStartup
             case TipBotCommand.Eval:
                 try
                 {
-                    return await EvalCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), command.Arguments, Console.Out, Console.Error, stopping);
+                    return await EvalCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), WarmUpMessages.From(services.GetRequiredService<KnowledgeStore>().Current), command.Arguments, Console.Out, Console.Error, stopping);
                 }
                 finally
                 {
@@ -38,11 +38,17 @@ public static partial class TipBotStartup
             default:
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TipBot");
                 app.Lifetime.ApplicationStarted.Register(() => LogReady(logger, string.Join(", ", app.Urls)));
-                // Build the recognizers' regular expressions off the request path.
+                // Build the recognizers' regular expressions and the safety filters' automata, and JIT the pipeline, off
+                // the request path (no I/O: nothing is recorded).
                 _ = Task.Run(() =>
                 {
                     services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000");
                     services.GetRequiredService<LanguageIdentifier>().WarmUp();
+                    var pipeline = services.GetRequiredService<TurnPipeline>();
+                    foreach (var text in WarmUpMessages.From(services.GetRequiredService<KnowledgeStore>().Current))
+                    {
+                        pipeline.Handle(new InboundMessage("warm-up", text), new ConversationMemory(), new UserProfile());
+                    }
                     ReleaseStartupGarbage();
                 }, stopping);
                 await app.RunAsync();

@@ -19,7 +19,7 @@ public static class EvalCommand
         public bool Correct => Predicted == Line.Topic;
     }
 
-    public static async Task<int> RunAsync(InProcessAdapter adapter, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(InProcessAdapter adapter, IReadOnlyList<string> warmUp, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         if (file is null || !File.Exists(file))
@@ -29,11 +29,11 @@ public static class EvalCommand
         }
         var lines = Read(file, error);
 
-        // Warm up on the first lines, untimed (JIT, recognizer regexes, SQLite), so latency describes a
-        // running bot rather than its first seconds.
-        foreach (var line in lines.Take(20))
+        // Warm up, untimed, on the knowledge base's own examples (JIT, recognizer regexes, safety automata, SQLite),
+        // so latency describes a running bot rather than its first seconds.
+        foreach (var text in warmUp)
         {
-            await adapter.ProcessAsync(InProcessAdapter.Message("eval-warmup-" + Guid.NewGuid().ToString("N"), line.Text, channelId: "eval-warmup"), cancellationToken);
+            await adapter.ProcessAsync(InProcessAdapter.Message("eval-warmup-" + Guid.NewGuid().ToString("N"), text, channelId: "eval-warmup"), cancellationToken);
         }
 
         var results = new List<Result>(lines.Count);

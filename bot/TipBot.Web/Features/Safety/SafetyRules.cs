@@ -61,9 +61,15 @@ public sealed record SafetyCues(
 /// <summary>The patterns, cues and age phrasings of one language file.</summary>
 public sealed record SafetyLanguage(string Code, string File, SafetyCues Cues, IReadOnlyList<SafetyPattern> Patterns, IReadOnlyList<SafetyRegex> Ages)
 {
-    /// <summary>All of the language's patterns in one expression: a message that matches none skips them all.</summary>
-    public Regex? Prefilter { get; init; }
+    /// <summary>The patterns in groups, each behind one filter expression; by default one group with no filter.</summary>
+    public IReadOnlyList<SafetyPatternGroup> Groups { get; init; } = [new(null, Patterns)];
 }
+
+/// <summary>
+/// Some of a language's patterns and, when it compiled, one non-backtracking expression that matches where any of
+/// them does: a message it does not match skips them all.
+/// </summary>
+public sealed record SafetyPatternGroup(Regex? Filter, IReadOnlyList<SafetyPattern> Patterns);
 
 /// <summary>Everything the safety triage knows, loaded from <c>knowledge/safety/</c>. Immutable.</summary>
 public sealed class SafetyRules

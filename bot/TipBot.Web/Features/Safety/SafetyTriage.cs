@@ -59,27 +59,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         {
             foreach (var language in rules.Languages)
             {
-                if (language.Prefilter is { } prefilter && !prefilter.IsMatch(text))
-                {
-                    continue;
-                }
-                var message = new MessageCues(text, language.Cues);
-                foreach (var pattern in language.Patterns)
-                {
-                    Hit? best;
-                    try
-                    {
-                        best = BestHit(pattern.Regex.Engine, text, pattern, language.Cues, ref message);
-                    }
-                    catch (RegexMatchTimeoutException)
-                    {
-                        best = BestHit(pattern.Regex.FallBack(), text, pattern, language.Cues, ref message);
-                    }
-                    if (best is { } hit)
-                    {
-                        hits.Add(hit);
-                    }
-                }
+                AddHits(language, text, hits);
             }
         }
 
@@ -158,6 +138,34 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             Discounted = discounted,
             Minor = minor,
         };
+    }
+
+    private static void AddHits(SafetyLanguage language, string text, List<Hit> hits)
+    {
+        var message = new MessageCues(text, language.Cues);
+        foreach (var group in language.Groups)
+        {
+            if (group.Filter is { } filter && !filter.IsMatch(text))
+            {
+                continue;
+            }
+            foreach (var pattern in group.Patterns)
+            {
+                Hit? best;
+                try
+                {
+                    best = BestHit(pattern.Regex.Engine, text, pattern, language.Cues, ref message);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    best = BestHit(pattern.Regex.FallBack(), text, pattern, language.Cues, ref message);
+                }
+                if (best is { } hit)
+                {
+                    hits.Add(hit);
+                }
+            }
+        }
     }
 
     /// <summary>The match of a pattern that counts most: the first that no cue discounts, or else the least discounted.</summary>

@@ -31,7 +31,7 @@ public sealed class EvalCommandTests(TipBotFactory factory) : IClassFixture<TipB
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exit = await EvalCommand.RunAsync(factory.Adapter, [file, "--json"], output, error, CancellationToken.None);
+        var exit = await EvalCommand.RunAsync(factory.Adapter, [], [file, "--json"], output, error, CancellationToken.None);
 
         Assert.True(exit == 0, error.ToString());
         using var report = JsonDocument.Parse(output.ToString());
@@ -69,7 +69,7 @@ public sealed class EvalCommandTests(TipBotFactory factory) : IClassFixture<TipB
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exit = await EvalCommand.RunAsync(factory.Adapter, ["/nonexistent/dev.jsonl", "--json"], output, error, CancellationToken.None);
+        var exit = await EvalCommand.RunAsync(factory.Adapter, [], ["/nonexistent/dev.jsonl", "--json"], output, error, CancellationToken.None);
 
         Assert.Equal(2, exit);
         Assert.Contains("usage: eval", error.ToString(), StringComparison.Ordinal);

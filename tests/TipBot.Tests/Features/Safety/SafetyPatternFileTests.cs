@@ -35,6 +35,17 @@ public sealed class SafetyPatternFileTests
         Assert.True(safetyErrors.Count == 0, string.Join('\n', safetyErrors));
     }
 
+    [Fact]
+    public void Every_pattern_sits_in_exactly_one_group_behind_a_filter_that_compiled()
+    {
+        foreach (var language in RepositorySafety.Rules.Languages)
+        {
+            var grouped = language.Groups.SelectMany(g => g.Patterns).Select(p => p.Id).ToList();
+            Assert.Equal(language.Patterns.Select(p => p.Id).Order(), grouped.Order());
+            Assert.All(language.Groups, g => Assert.True(g.Filter is not null, $"{language.Code}: a group of {g.Patterns.Count} runs unfiltered"));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(PatternIds))]
     public void Pattern_examples_behave_as_declared(string id)
