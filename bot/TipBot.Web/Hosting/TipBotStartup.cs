@@ -27,6 +27,7 @@ public static partial class TipBotStartup
             case TipBotCommand.Operators:
                 return await OperatorsCommand.RunAsync(services, command.Arguments, Console.Out, Console.Error, services.GetRequiredService<TimeProvider>());
             case TipBotCommand.Eval:
+                services.GetRequiredService<KnowledgeStore>().Current.Safety.CompileExpressions();
                 try
                 {
                     return await EvalCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), WarmUpMessages.From(services.GetRequiredService<KnowledgeStore>().Current), command.Arguments, Console.Out, Console.Error, stopping);
@@ -38,10 +39,11 @@ public static partial class TipBotStartup
             default:
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TipBot");
                 app.Lifetime.ApplicationStarted.Register(() => LogReady(logger, string.Join(", ", app.Urls)));
-                // Build the recognizers' regular expressions and the safety filters' automata, and JIT the pipeline, off
-                // the request path (no I/O: nothing is recorded).
+                // Compile the safety expressions, build the recognizers' regular expressions and JIT the pipeline, off the
+                // request path (no I/O: nothing is recorded).
                 _ = Task.Run(() =>
                 {
+                    services.GetRequiredService<KnowledgeStore>().Current.Safety.CompileExpressions();
                     services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000");
                     services.GetRequiredService<LanguageIdentifier>().WarmUp();
                     var pipeline = services.GetRequiredService<TurnPipeline>();

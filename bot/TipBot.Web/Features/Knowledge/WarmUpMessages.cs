@@ -3,7 +3,7 @@ namespace TipBot.Features.Knowledge;
 /// <summary>
 /// Messages to warm a fresh process up with, taken from the knowledge base itself (never from an evaluation set):
 /// a few example phrasings of every topic in every language, and the safety patterns' examples. They reach the
-/// code a real message reaches: JIT tiers, the recognizers' and the safety filters' lazily built automata.
+/// code a real message reaches (JIT tiers, lazily built recognizers).
 /// </summary>
 public static class WarmUpMessages
 {

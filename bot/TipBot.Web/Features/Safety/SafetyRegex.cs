@@ -44,6 +44,20 @@ public sealed class SafetyRegex
         return linear;
     }
 
+    /// <summary>
+    /// Switches from the interpreter to a compiled expression (~10x faster on these patterns, ~30 KB each, but ~2 ms to
+    /// build): done off the request path once the bot is up, so start-up does not wait for it. Same matches.
+    /// </summary>
+    public void Compile()
+    {
+        var current = Engine;
+        if (current.Options.HasFlag(RegexOptions.Compiled) || current.Options.HasFlag(RegexOptions.NonBacktracking))
+        {
+            return;
+        }
+        Interlocked.CompareExchange(ref _engine, new Regex(_source, SafetyRules.Options | RegexOptions.Compiled, current.MatchTimeout), current);
+    }
+
     public bool IsMatch(ReadOnlySpan<char> input)
     {
         try

@@ -135,7 +135,7 @@ public static partial class SafetyRulesLoader
             }
 
             var patterns = LoadPatterns(file, signals, proof, diagnostics);
-            languages.Add(new SafetyLanguage(file.Code, file.File, cues, patterns, ages) { Groups = Groups(patterns) });
+            languages.Add(new SafetyLanguage(file.Code, file.File, cues, patterns, ages));
         }
         if (proveLinear)
         {
@@ -318,63 +318,6 @@ public static partial class SafetyRulesLoader
 
     /// <summary>Runs on the ordinary interpreter, falling back to the linear engine on a timeout (SafetyRegex).</summary>
     private static SafetyRegex Build(string source) => new(source);
-
-    /// <summary>
-    /// Groups a language's patterns behind filters: one pass of the non-backtracking engine over the message says
-    /// whether any pattern of a group can match. Filters stay on that engine: as one alternation they would cost the
-    /// interpreter ~patterns × length steps, and on a 300,000-character message run past the match timeout. The
-    /// engine refuses an automaton over 10,000 nodes, which all 33 English patterns together exceed (~62,000), so a
-    /// group that does not compile is halved until its parts do; a single pattern that does not compile runs
-    /// unfiltered. Measured on the dev set: English patterns 260 → ~40 µs a message.
-    /// </summary>
-    private static List<SafetyPatternGroup> Groups(IReadOnlyList<SafetyPattern> patterns)
-    {
-        // A first cut by length (~3 automaton nodes per character here) saves most of the refused attempts, each of
-        // which costs as much as building the automaton.
-        var groups = new List<SafetyPatternGroup>();
-        var cut = new List<SafetyPattern>();
-        var length = 0;
-        foreach (var pattern in patterns)
-        {
-            var patternLength = pattern.Regex.ToString().Length;
-            if (cut.Count > 0 && length + patternLength > FilterCharacterBudget)
-            {
-                AddGroups(cut, groups);
-                cut = [];
-                length = 0;
-            }
-            cut.Add(pattern);
-            length += patternLength;
-        }
-        AddGroups(cut, groups);
-        return groups;
-    }
-
-    private const int FilterCharacterBudget = 3000;
-
-    private static void AddGroups(IReadOnlyList<SafetyPattern> patterns, List<SafetyPatternGroup> groups)
-    {
-        if (patterns.Count == 0)
-        {
-            return;
-        }
-        try
-        {
-            var filter = new Regex(string.Join('|', patterns.Select(p => "(?:" + p.Regex + ")")), SafetyRules.Options | RegexOptions.NonBacktracking);
-            groups.Add(new SafetyPatternGroup(filter, patterns));
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
-        {
-            if (patterns.Count == 1)
-            {
-                groups.Add(new SafetyPatternGroup(null, patterns));
-                return;
-            }
-            var half = patterns.Count / 2;
-            AddGroups(patterns.Take(half).ToList(), groups);
-            AddGroups(patterns.Skip(half).ToList(), groups);
-        }
-    }
 
     /// <summary>Each cue compiled on its own before, so their alternation does too.</summary>
     private static SafetyRegex? CueRegex(IReadOnlyList<string> items) =>

@@ -143,27 +143,20 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
     private static void AddHits(SafetyLanguage language, string text, List<Hit> hits)
     {
         var message = new MessageCues(text, language.Cues);
-        foreach (var group in language.Groups)
+        foreach (var pattern in language.Patterns)
         {
-            if (group.Filter is { } filter && !filter.IsMatch(text))
+            Hit? best;
+            try
             {
-                continue;
+                best = BestHit(pattern.Regex.Engine, text, pattern, language.Cues, ref message);
             }
-            foreach (var pattern in group.Patterns)
+            catch (RegexMatchTimeoutException)
             {
-                Hit? best;
-                try
-                {
-                    best = BestHit(pattern.Regex.Engine, text, pattern, language.Cues, ref message);
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    best = BestHit(pattern.Regex.FallBack(), text, pattern, language.Cues, ref message);
-                }
-                if (best is { } hit)
-                {
-                    hits.Add(hit);
-                }
+                best = BestHit(pattern.Regex.FallBack(), text, pattern, language.Cues, ref message);
+            }
+            if (best is { } hit)
+            {
+                hits.Add(hit);
             }
         }
     }

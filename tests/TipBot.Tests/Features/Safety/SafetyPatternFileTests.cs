@@ -36,13 +36,17 @@ public sealed class SafetyPatternFileTests
     }
 
     [Fact]
-    public void Every_pattern_sits_in_exactly_one_group_behind_a_filter_that_compiled()
+    public void Compiled_expressions_assess_every_example_as_the_interpreter_does()
     {
-        foreach (var language in RepositorySafety.Rules.Languages)
+        var compiled = KnowledgeLoader.Load(Support.RepositoryPaths.Knowledge, proveLinearSafetyPatterns: false).Knowledge.Safety;
+        compiled.CompileExpressions();
+
+        Assert.All(compiled.Patterns, p => Assert.True(p.Regex.Engine.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled), p.Id));
+        foreach (var example in RepositorySafety.Rules.Patterns.SelectMany(p => p.Positive.Concat(p.Negative)))
         {
-            var grouped = language.Groups.SelectMany(g => g.Patterns).Select(p => p.Id).ToList();
-            Assert.Equal(language.Patterns.Select(p => p.Id).Order(), grouped.Order());
-            Assert.All(language.Groups, g => Assert.True(g.Filter is not null, $"{language.Code}: a group of {g.Patterns.Count} runs unfiltered"));
+            var interpreted = RepositorySafety.Assess(example.Text);
+            var fromCompiled = SafetyTriage.Assess(compiled, new SafetyInput(example.Text));
+            Assert.Equal(Describe(interpreted), Describe(fromCompiled));
         }
     }
 

@@ -24,6 +24,16 @@ public sealed class SafetyRegexTimeoutTests
     }
 
     [Fact]
+    public void A_compiled_expression_past_its_timeout_also_answers_on_the_linear_engine()
+    {
+        var regex = new SafetyRegex(Backtracking, Short);
+        regex.Compile();
+
+        Assert.True(regex.IsMatch(Hostile));
+        Assert.True(regex.IsLinear);
+    }
+
+    [Fact]
     public void An_urgent_pattern_that_times_out_still_makes_the_message_urgent()
     {
         var signal = new SignalDefinition("locked-in", SafetyLevel.Urgent, SignalKind.Danger, ["restricted-movement"]);
