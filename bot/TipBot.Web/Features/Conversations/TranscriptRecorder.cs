@@ -60,51 +60,53 @@ public sealed class TranscriptRecorder(
         var conversationId = existing?.Id ?? Guid.CreateVersion7();
         var signals = IdList.Merge(existing?.SafetySignals, outcome.Safety.Signals);
         var redFlags = IdList.Merge(existing?.SafetyRedFlags, outcome.Safety.RedFlags);
-        var inbound = Message(conversationId, MessageDirection.Inbound, MessageAuthor.User, inboundText, outcome, now) with
+        var inbound = Message(MessageDirection.Inbound, MessageAuthor.User, inboundText, outcome, now) with
         {
             ActivityId = ActivityKey(activityId),
             Score = outcome.Best?.Score,
             Urgent = outcome.Urgent,
         };
-        var replies = outcome.Replies.Select(r => Message(conversationId, MessageDirection.Outbound, MessageAuthor.Bot, r.Text, outcome, now)).ToList();
+        var replies = outcome.Replies.Select(r => Message(MessageDirection.Outbound, MessageAuthor.Bot, r.Text, outcome, now)).ToList();
 
         // Writers queue here rather than collide in SQLite (see DatabaseWriteGate); held for the write only.
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var handoff = nameof(HandoffStatus.BotActive);
-        await db.Database.ExecuteSqlAsync($"""
+        // An upsert that returns the stored id: a first message racing another of the same conversation joins it.
+        conversationId = (await db.Database.SqlQuery<Guid>($"""
             INSERT INTO conversations ("Id", "ChannelId", "Key", "Language", "StartedAt", "LastMessageAt", "Handoff", "SafetySignals", "SafetyRedFlags")
             VALUES ({conversationId}, {channelId}, {key}, {outcome.Language}, {now}, {now}, {handoff}, {signals}, {redFlags})
             ON CONFLICT ("ChannelId", "Key") DO UPDATE SET "LastMessageAt" = excluded."LastMessageAt", "Language" = excluded."Language",
                 "SafetySignals" = excluded."SafetySignals", "SafetyRedFlags" = excluded."SafetyRedFlags"
-            """, cancellationToken);
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken))[0];
         var messages = new List<RecordedMessage>(replies.Count + 1)
         {
-            new(await InsertAsync(db, inbound, cancellationToken), MessageAuthor.User, inboundText, now, outcome.Urgent),
+            new(await InsertAsync(db, conversationId, inbound, cancellationToken), MessageAuthor.User, inboundText, now, outcome.Urgent),
         };
         for (var i = 0; i < replies.Count; i++)
         {
-            messages.Add(new(await InsertAsync(db, replies[i], cancellationToken), MessageAuthor.Bot, outcome.Replies[i].Text, now, false));
+            messages.Add(new(await InsertAsync(db, conversationId, replies[i], cancellationToken), MessageAuthor.Bot, outcome.Replies[i].Text, now, false));
         }
         await transaction.CommitAsync(cancellationToken);
         return new RecordedTurn(conversationId, messages);
     }
 
-    private NewMessage Message(Guid conversationId, MessageDirection direction, MessageAuthor author, string text, TurnOutcome outcome, DateTime now) =>
-        new(conversationId, direction.ToString(), author.ToString(), _protector.Protect(text), outcome.Language, outcome.TopicId, now);
+    private NewMessage Message(MessageDirection direction, MessageAuthor author, string text, TurnOutcome outcome, DateTime now) =>
+        new(direction.ToString(), author.ToString(), _protector.Protect(text), outcome.Language, outcome.TopicId, now);
 
-    private static async Task<long> InsertAsync(TipBotDbContext db, NewMessage m, CancellationToken cancellationToken)
+    private static async Task<long> InsertAsync(TipBotDbContext db, Guid conversationId, NewMessage m, CancellationToken cancellationToken)
     {
         var ids = await db.Database.SqlQuery<long>($"""
             INSERT INTO messages ("ConversationId", "Direction", "Author", "ActivityId", "ProtectedText", "Language", "TopicId", "Score", "Urgent", "CreatedAt")
-            VALUES ({m.ConversationId}, {m.Direction}, {m.Author}, {m.ActivityId}, {m.ProtectedText}, {m.Language}, {m.TopicId}, {m.Score}, {m.Urgent}, {m.CreatedAt})
+            VALUES ({conversationId}, {m.Direction}, {m.Author}, {m.ActivityId}, {m.ProtectedText}, {m.Language}, {m.TopicId}, {m.Score}, {m.Urgent}, {m.CreatedAt})
             RETURNING "Id" AS "Value"
             """).ToListAsync(cancellationToken);
         return ids[0];
     }
 
     /// <summary>A message row as the SQL above writes it (enums by name, as EF's conversions store them).</summary>
-    private sealed record NewMessage(Guid ConversationId, string Direction, string Author, string ProtectedText, string? Language, string? TopicId, DateTime CreatedAt)
+    private sealed record NewMessage(string Direction, string Author, string ProtectedText, string? Language, string? TopicId, DateTime CreatedAt)
     {
         public string? ActivityId { get; init; }
         public float? Score { get; init; }
