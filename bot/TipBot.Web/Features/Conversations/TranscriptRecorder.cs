@@ -98,8 +98,8 @@ public sealed class TranscriptRecorder(
     private static async Task<long> InsertAsync(TipBotDbContext db, Guid conversationId, NewMessage m, CancellationToken cancellationToken)
     {
         var ids = await db.Database.SqlQuery<long>($"""
-            INSERT INTO messages ("ConversationId", "Direction", "Author", "ActivityId", "ProtectedText", "Language", "TopicId", "Score", "Urgent", "CreatedAt")
-            VALUES ({conversationId}, {m.Direction}, {m.Author}, {m.ActivityId}, {m.ProtectedText}, {m.Language}, {m.TopicId}, {m.Score}, {m.Urgent}, {m.CreatedAt})
+            INSERT INTO messages ("ConversationId", "Direction", "Author", "OperatorId", "ActivityId", "ProtectedText", "Language", "TopicId", "Score", "Urgent", "CreatedAt")
+            VALUES ({conversationId}, {m.Direction}, {m.Author}, {m.OperatorId}, {m.ActivityId}, {m.ProtectedText}, {m.Language}, {m.TopicId}, {m.Score}, {m.Urgent}, {m.CreatedAt})
             RETURNING "Id" AS "Value"
             """).ToListAsync(cancellationToken);
         return ids[0];
@@ -108,31 +108,32 @@ public sealed class TranscriptRecorder(
     /// <summary>A message row as the SQL above writes it (enums by name, as EF's conversions store them).</summary>
     private sealed record NewMessage(string Direction, string Author, string ProtectedText, string? Language, string? TopicId, DateTime CreatedAt)
     {
+        public string? OperatorId { get; init; }
         public string? ActivityId { get; init; }
         public float? Score { get; init; }
         public bool Urgent { get; init; }
     }
 
-    /// <summary>Records messages sent outside a turn's own replies: the handoff's notices, an operator's words. Returns their ids.</summary>
-    public async Task<IReadOnlyList<MessageRecord>> RecordOutboundAsync(Guid conversationId, string language, IEnumerable<string> texts,
+    /// <summary>Records messages sent outside a turn's own replies: the handoff's notices, an operator's words.</summary>
+    public async Task<IReadOnlyList<RecordedMessage>> RecordOutboundAsync(Guid conversationId, string language, IEnumerable<string> texts,
         MessageAuthor author, string? operatorId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var records = texts.Select(text => new MessageRecord
+        var rows = texts.Select(text => (Text: text, Row: new NewMessage(nameof(MessageDirection.Outbound), author.ToString(), _protector.Protect(text), language, null, now)
         {
-            ConversationId = conversationId,
-            Direction = MessageDirection.Outbound,
-            Author = author,
             OperatorId = operatorId,
-            ProtectedText = _protector.Protect(text),
-            Language = language,
-            CreatedAt = now,
-        }).ToList();
-        db.AddRange(records);
+        })).ToList();
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return records;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var recorded = new List<RecordedMessage>(rows.Count);
+        foreach (var (text, row) in rows)
+        {
+            recorded.Add(new(await InsertAsync(db, conversationId, row, cancellationToken), author, text, now, false));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return recorded;
     }
 
     /// <summary>Ids are stored cut to the column's length, so they are compared cut the same way.</summary>

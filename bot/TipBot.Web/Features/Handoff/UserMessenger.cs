@@ -36,7 +36,7 @@ public sealed partial class UserMessenger(
     {
         var delivered = await DeliverAsync(handoffCase, replies, cancellationToken);
         var records = await transcripts.RecordOutboundAsync(handoffCase.ConversationId, handoffCase.Language, replies.Select(r => r.Text), author, operatorId, cancellationToken);
-        await feed.MessagesAddedAsync(records.Select((r, i) => new CaseMessage(r.Id, handoffCase.Id, author, operatorId, replies[i].Text, r.CreatedAt, false)).ToList(), cancellationToken);
+        await feed.MessagesAddedAsync(records.Select((r, i) => new CaseMessage(r.Id, handoffCase.Id, author, operatorId, r.Text, r.At, false)).ToList(), cancellationToken);
         return delivered;
     }
 
