@@ -36,6 +36,7 @@ public class PipelineBenchmarks
         var knowledgeOptions = Options.Create(new KnowledgeOptions());
         var store = new KnowledgeStore(knowledgeOptions, Microsoft.Extensions.Logging.Abstractions.NullLogger<KnowledgeStore>.Instance);
         store.Load();
+        store.Current.Safety.CompileExpressions(); // as the running bot has them
         _ranker = new TopicRanker(Options.Create(new UnderstandingOptions()));
         _ranker.Build(store.Current);
         _entities = new EntityExtractor();

@@ -46,6 +46,7 @@ public class SafetyBenchmarks
     {
         var store = new KnowledgeStore(Options.Create(new KnowledgeOptions()), NullLogger<KnowledgeStore>.Instance);
         store.Load();
+        store.Current.Safety.CompileExpressions(); // as the running bot has them
         _safety = new SafetyTriage(store, NullLogger<SafetyTriage>.Instance);
     }
 
