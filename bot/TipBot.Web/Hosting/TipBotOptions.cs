@@ -8,6 +8,12 @@ public sealed class TipBotOptions
     /// <summary>Empty: a "data" folder beside the app. Created on start.</summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// After start, compile the safety expressions and run the knowledge base's examples through the pipeline in the
+    /// background, so the first people's messages do not pay for it. Off in the tests, which start dozens of hosts.
+    /// </summary>
+    public bool WarmUp { get; set; } = true;
+
     public string ResolveDataDirectory() =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(DataDirectory) ? Path.Combine(AppContext.BaseDirectory, "data") : DataDirectory);
 }

@@ -39,23 +39,32 @@ public static partial class TipBotStartup
             default:
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TipBot");
                 app.Lifetime.ApplicationStarted.Register(() => LogReady(logger, string.Join(", ", app.Urls)));
-                // Compile the safety expressions, build the recognizers' regular expressions and JIT the pipeline, off the
-                // request path (no I/O: nothing is recorded).
-                _ = Task.Run(() =>
+                if (services.GetRequiredService<IOptions<TipBotOptions>>().Value.WarmUp)
                 {
-                    services.GetRequiredService<KnowledgeStore>().Current.Safety.CompileExpressions();
-                    services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000");
-                    services.GetRequiredService<LanguageIdentifier>().WarmUp();
-                    var pipeline = services.GetRequiredService<TurnPipeline>();
-                    foreach (var text in WarmUpMessages.From(services.GetRequiredService<KnowledgeStore>().Current))
-                    {
-                        pipeline.Handle(new InboundMessage("warm-up", text), new ConversationMemory(), new UserProfile());
-                    }
-                    ReleaseStartupGarbage();
-                }, stopping);
+                    // Once listening, so the warm-up does not compete with start-up for two cores.
+                    app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => WarmUp(services), stopping));
+                }
                 await app.RunAsync();
                 return 0;
         }
+    }
+
+    /// <summary>
+    /// Compiles the safety expressions, builds the recognizers' regular expressions and JITs the pipeline on the
+    /// knowledge base's own examples, off the request path (no I/O: nothing is recorded).
+    /// </summary>
+    private static void WarmUp(IServiceProvider services)
+    {
+        var knowledge = services.GetRequiredService<KnowledgeStore>().Current;
+        knowledge.Safety.CompileExpressions();
+        services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000");
+        services.GetRequiredService<LanguageIdentifier>().WarmUp();
+        var pipeline = services.GetRequiredService<TurnPipeline>();
+        foreach (var text in WarmUpMessages.From(knowledge))
+        {
+            pipeline.Handle(new InboundMessage("warm-up", text), new ConversationMemory(), new UserProfile());
+        }
+        ReleaseStartupGarbage();
     }
 
     /// <summary>Loads the knowledge base, builds the topic index and migrates the database.</summary>

@@ -33,13 +33,13 @@ public sealed class FakeChannel : IAsyncDisposable
     }
 
     /// <summary>The next activity sent to <paramref name="conversationId"/> whose text contains <paramref name="text"/>, or a timeout failure.</summary>
-    public Task<Activity> WaitForAsync(string conversationId, string text) =>
-        WaitForAsync(a => a.Conversation?.Id == conversationId && a.Text?.Contains(text, StringComparison.Ordinal) == true, $"a message containing \"{text}\" in {conversationId}");
+    public Task<Activity> WaitForAsync(string conversationId, string text, TimeSpan? timeout = null) =>
+        WaitForAsync(a => a.Conversation?.Id == conversationId && a.Text?.Contains(text, StringComparison.Ordinal) == true, $"a message containing \"{text}\" in {conversationId}", timeout);
 
     /// <summary>The next activity that matches, or a failure naming <paramref name="description"/> after ten seconds.</summary>
-    public async Task<Activity> WaitForAsync(Func<Activity, bool> match, string description)
+    public async Task<Activity> WaitForAsync(Func<Activity, bool> match, string description, TimeSpan? timeout = null)
     {
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
         try
         {
             while (true)

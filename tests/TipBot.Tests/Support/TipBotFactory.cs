@@ -58,6 +58,8 @@ public class TipBotFactory : WebApplicationFactory<Program>
         builder.UseSetting("TipBot:Handoff:OfficeHours:AlwaysOpen", "true");
         // Every test signs in from the same address; the per-address sign-in limit has its own test.
         builder.UseSetting("TipBot:Operators:SignInAttemptsPerMinute", "10000");
+        // Dozens of hosts start in one test run on two cores: none warms up in the background.
+        builder.UseSetting("TipBot:WarmUp", "false");
         // Everything the app logs at Debug and above is captured, so privacy checks see more than production would.
         builder.UseSetting("Logging:LogLevel:Default", "Debug");
         builder.UseSetting("Logging:LogLevel:TipBot", "Trace");

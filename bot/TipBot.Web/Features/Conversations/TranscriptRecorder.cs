@@ -26,9 +26,13 @@ public sealed class TranscriptRecorder(
                 .Select(c => new ConversationLookup(c.Id, c.Messages.Any(m => m.ActivityId == activityId), c.Handoff, c.OpenCaseId))
                 .FirstOrDefault());
 
-    private static readonly Func<TipBotDbContext, string, string, CancellationToken, Task<ConversationRecord?>> FindConversation =
+    private static readonly Func<TipBotDbContext, string, string, CancellationToken, Task<KnownConversation?>> FindConversation =
         EF.CompileAsyncQuery((TipBotDbContext db, string channelId, string key, CancellationToken _) =>
-            db.Set<ConversationRecord>().FirstOrDefault(c => c.ChannelId == channelId && c.Key == key));
+            db.Set<ConversationRecord>().Where(c => c.ChannelId == channelId && c.Key == key)
+                .Select(c => new KnownConversation(c.Id, c.SafetySignals, c.SafetyRedFlags)).FirstOrDefault());
+
+    /// <summary>What a turn's record needs of a stored conversation: written with SQL, so nothing is tracked.</summary>
+    private sealed record KnownConversation(Guid Id, string? SafetySignals, string? SafetyRedFlags);
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector("TipBot.Transcript.v1");
 
