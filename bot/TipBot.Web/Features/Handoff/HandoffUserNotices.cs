@@ -19,35 +19,52 @@ public sealed class HandoffUserNotices(
 {
     public async Task HandleAsync(HandoffEvent handoffEvent, CancellationToken cancellationToken)
     {
-        if (await cases.FindAsync(handoffEvent.CaseId, cancellationToken) is { } handoffCase && await NoticeAsync(handoffEvent, handoffCase, cancellationToken) is { } notice)
+        // Only some events tell the person something: the others (a new request on every urgent turn) need no read.
+        if (NoticeKey(handoffEvent.Name) is { } key && await cases.FindAsync(handoffEvent.CaseId, cancellationToken) is { } handoffCase)
         {
+            var notice = await NoticeAsync(key, handoffEvent, handoffCase, cancellationToken);
             await messenger.SendAsync(handoffCase, [new BotReply(notice)], MessageAuthor.Bot, null, cancellationToken);
         }
-        if (handoffEvent.Name is not HandoffEvent.Transferred and not HandoffEvent.Released)
+        if (MayMovePlaces(handoffEvent))
         {
             await AnnouncePlacesAsync(handoffEvent.CaseId, cancellationToken);
         }
     }
 
-    private async Task<string?> NoticeAsync(HandoffEvent handoffEvent, HandoffCase handoffCase, CancellationToken cancellationToken)
+    /// <summary>The locale string an event tells the person, or null when it tells them nothing.</summary>
+    private static string? NoticeKey(string eventName) => eventName switch
+    {
+        HandoffEvent.Accepted => "handoff.accepted",
+        HandoffEvent.Transferred => "handoff.transferred",
+        HandoffEvent.Released => "handoff.released",
+        HandoffEvent.Expired or HandoffEvent.Failed => "handoff.expired",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether anyone's place in the queue can have changed. A transfer or release keeps the case out of the queue's
+    /// order; a new normal request joins at the end (the queue is urgent first, then oldest first), so nobody moves.
+    /// </summary>
+    private static bool MayMovePlaces(HandoffEvent handoffEvent) =>
+        handoffEvent.Name is not HandoffEvent.Transferred and not HandoffEvent.Released
+        && handoffEvent is not { Name: HandoffEvent.Requested, Priority: HumanPriority.Normal };
+
+    private async Task<string> NoticeAsync(string key, HandoffEvent handoffEvent, HandoffCase handoffCase, CancellationToken cancellationToken)
     {
         var kb = knowledge.Current;
         var strings = kb.Strings(handoffCase.Language);
+        if (key == "handoff.expired")
+        {
+            return strings[key] + "\n\n" + strings["handoff.cannot-wait"] + "\n"
+                + SafetyReplies.ContactList(kb, SafetyReplies.SouthAfrica, minor: false) + "\n\n" + strings["urgent.lesotho"];
+        }
         var name = await operators.DisplayNameAsync(handoffEvent.OperatorId, cancellationToken);
         if (name.Length == 0)
         {
             // An agent of an external hub: TipBot does not know their name.
             name = strings["handoff.someone"];
         }
-        return handoffEvent.Name switch
-        {
-            HandoffEvent.Accepted => strings.Format("handoff.accepted", ("name", name)),
-            HandoffEvent.Transferred => strings.Format("handoff.transferred", ("name", name)),
-            HandoffEvent.Released => strings.Format("handoff.released", ("name", name)),
-            HandoffEvent.Expired or HandoffEvent.Failed => strings["handoff.expired"] + "\n\n" + strings["handoff.cannot-wait"] + "\n"
-                + SafetyReplies.ContactList(kb, SafetyReplies.SouthAfrica, minor: false) + "\n\n" + strings["urgent.lesotho"],
-            _ => null,
-        };
+        return strings.Format(key, ("name", name));
     }
 
     /// <summary>Everyone still waiting whose place is not the one they were last told hears the new one.</summary>
