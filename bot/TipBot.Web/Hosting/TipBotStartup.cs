@@ -27,10 +27,11 @@ public static partial class TipBotStartup
             case TipBotCommand.Operators:
                 return await OperatorsCommand.RunAsync(services, command.Arguments, Console.Out, Console.Error, services.GetRequiredService<TimeProvider>());
             case TipBotCommand.Eval:
-                services.GetRequiredService<KnowledgeStore>().Current.Safety.CompileExpressions();
+                var knowledge = services.GetRequiredService<KnowledgeStore>().Current;
+                knowledge.Safety.CompileExpressions();
                 try
                 {
-                    return await EvalCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), WarmUpMessages.From(services.GetRequiredService<KnowledgeStore>().Current), command.Arguments, Console.Out, Console.Error, stopping);
+                    return await EvalCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), WarmUpMessages.From(knowledge), command.Arguments, Console.Out, Console.Error, stopping);
                 }
                 finally
                 {

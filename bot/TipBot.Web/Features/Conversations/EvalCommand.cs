@@ -29,7 +29,7 @@ public static class EvalCommand
         }
         var lines = Read(file, error);
 
-        // Warm up, untimed, on the knowledge base's own examples (JIT, recognizer regexes, safety automata, SQLite),
+        // Warm up, untimed, on the knowledge base's own examples (JIT, recognizer regexes, SQLite),
         // so latency describes a running bot rather than its first seconds.
         foreach (var text in warmUp)
         {

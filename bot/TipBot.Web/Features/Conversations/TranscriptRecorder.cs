@@ -64,13 +64,13 @@ public sealed class TranscriptRecorder(
         var conversationId = existing?.Id ?? Guid.CreateVersion7();
         var signals = IdList.Merge(existing?.SafetySignals, outcome.Safety.Signals);
         var redFlags = IdList.Merge(existing?.SafetyRedFlags, outcome.Safety.RedFlags);
-        var inbound = Message(MessageDirection.Inbound, MessageAuthor.User, inboundText, outcome, now) with
+        var inbound = Message(MessageDirection.Inbound, MessageAuthor.User, inboundText, outcome.Language, outcome.TopicId, now) with
         {
             ActivityId = ActivityKey(activityId),
             Score = outcome.Best?.Score,
             Urgent = outcome.Urgent,
         };
-        var replies = outcome.Replies.Select(r => Message(MessageDirection.Outbound, MessageAuthor.Bot, r.Text, outcome, now)).ToList();
+        var replies = outcome.Replies.Select(r => Message(MessageDirection.Outbound, MessageAuthor.Bot, r.Text, outcome.Language, outcome.TopicId, now)).ToList();
 
         // Writers queue here rather than collide in SQLite (see DatabaseWriteGate); held for the write only.
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
@@ -96,8 +96,8 @@ public sealed class TranscriptRecorder(
         return new RecordedTurn(conversationId, messages);
     }
 
-    private NewMessage Message(MessageDirection direction, MessageAuthor author, string text, TurnOutcome outcome, DateTime now) =>
-        new(direction.ToString(), author.ToString(), _protector.Protect(text), outcome.Language, outcome.TopicId, now);
+    private NewMessage Message(MessageDirection direction, MessageAuthor author, string text, string? language, string? topicId, DateTime now) =>
+        new(direction.ToString(), author.ToString(), _protector.Protect(text), language, topicId, now);
 
     private static async Task<long> InsertAsync(TipBotDbContext db, Guid conversationId, NewMessage m, CancellationToken cancellationToken)
     {
@@ -125,10 +125,7 @@ public sealed class TranscriptRecorder(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var rows = texts.Select(text => (Text: text, Row: new NewMessage(nameof(MessageDirection.Outbound), author.ToString(), _protector.Protect(text), language, null, now)
-        {
-            OperatorId = operatorId,
-        })).ToList();
+        var rows = texts.Select(text => (Text: text, Row: Message(MessageDirection.Outbound, author, text, language, null, now) with { OperatorId = operatorId })).ToList();
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var recorded = new List<RecordedMessage>(rows.Count);

@@ -31,13 +31,16 @@ public sealed class HandoffUserNotices(
         }
     }
 
+    /// <summary>Nobody answered in time: the notice also lists the numbers to call, so it has no operator name.</summary>
+    private const string ExpiredKey = "handoff.expired";
+
     /// <summary>The locale string an event tells the person, or null when it tells them nothing.</summary>
     private static string? NoticeKey(string eventName) => eventName switch
     {
         HandoffEvent.Accepted => "handoff.accepted",
         HandoffEvent.Transferred => "handoff.transferred",
         HandoffEvent.Released => "handoff.released",
-        HandoffEvent.Expired or HandoffEvent.Failed => "handoff.expired",
+        HandoffEvent.Expired or HandoffEvent.Failed => ExpiredKey,
         _ => null,
     };
 
@@ -53,7 +56,7 @@ public sealed class HandoffUserNotices(
     {
         var kb = knowledge.Current;
         var strings = kb.Strings(handoffCase.Language);
-        if (key == "handoff.expired")
+        if (key == ExpiredKey)
         {
             return strings[key] + "\n\n" + strings["handoff.cannot-wait"] + "\n"
                 + SafetyReplies.ContactList(kb, SafetyReplies.SouthAfrica, minor: false) + "\n\n" + strings["urgent.lesotho"];
