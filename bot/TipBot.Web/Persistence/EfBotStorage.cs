@@ -16,34 +16,48 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
 {
     private const string ETagProperty = "eTag";
 
-    // No TypeNameHandling: type names in stored JSON are a deserialisation hazard. BotState converts JObjects itself.
+    // No TypeNameHandling: type names in stored JSON are a deserialisation hazard. Readers convert the JObjects themselves.
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         NullValueHandling = NullValueHandling.Ignore,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
     });
 
-    // BotState reads one key per call (conversation state, user state) on every turn: that query is compiled once
-    // instead of translating the Contains over a parameter array each time. Same rows.
+    // The one- and two-key reads are compiled once instead of translating the Contains over a parameter array each
+    // time. Same rows.
     private static readonly Func<TipBotDbContext, string, CancellationToken, Task<BotStateItem?>> ReadOne =
         EF.CompileAsyncQuery((TipBotDbContext db, string pseudonym, CancellationToken _) =>
             db.BotState.AsNoTracking().FirstOrDefault(x => x.Key == pseudonym));
 
+    private static readonly Func<TipBotDbContext, string, string, IAsyncEnumerable<BotStateItem>> ReadTwo =
+        EF.CompileAsyncQuery((TipBotDbContext db, string first, string second) =>
+            db.BotState.AsNoTracking().Where(x => x.Key == first || x.Key == second));
+
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ReadAsync(db, keys, cancellationToken);
+    }
+
+    /// <summary><see cref="ReadAsync(string[], CancellationToken)"/> on the caller's context (a turn's one connection).</summary>
+    public async Task<IDictionary<string, object>> ReadAsync(TipBotDbContext db, string[] keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var byPseudonym = keys.Distinct(StringComparer.Ordinal).ToDictionary(pseudonymizer.Pseudonym, k => k, StringComparer.Ordinal);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pseudonyms = byPseudonym.Keys.ToArray();
         List<BotStateItem> items;
-        if (pseudonyms.Length == 1)
+        switch (pseudonyms.Length)
         {
-            var item = await ReadOne(db, pseudonyms[0], cancellationToken);
-            items = item is null ? [] : [item];
-        }
-        else
-        {
-            items = await db.BotState.AsNoTracking().Where(x => pseudonyms.Contains(x.Key)).ToListAsync(cancellationToken);
+            case 1:
+                var item = await ReadOne(db, pseudonyms[0], cancellationToken);
+                items = item is null ? [] : [item];
+                break;
+            case 2:
+                items = await ReadTwo(db, pseudonyms[0], pseudonyms[1]).ToListAsync(cancellationToken);
+                break;
+            default:
+                items = await db.BotState.AsNoTracking().Where(x => pseudonyms.Contains(x.Key)).ToListAsync(cancellationToken);
+                break;
         }
 
         var result = new Dictionary<string, object>(items.Count, StringComparer.Ordinal);
@@ -58,22 +72,35 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(changes);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Opened here, before queuing for the write gate, so the gate is held for the statements only (opening runs
         // SqlitePragmas and registers the provider's SQL functions); it stays open for every statement below.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var (key, value) in changes)
-        {
-            var json = value is null ? new JObject() : JObject.FromObject(value, Serializer);
-            var expected = value is IStoreItem storeItem ? storeItem.ETag : json.Value<string>(ETagProperty);
-            json.Remove(ETagProperty);
-            var pseudonym = pseudonymizer.Pseudonym(key);
-            var text = json.ToString(Formatting.None);
-            var next = NewETag();
+        await WriteAsync(db, changes, cancellationToken);
+    }
 
-            using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
+    /// <summary>
+    /// <see cref="WriteAsync(IDictionary{string, object}, CancellationToken)"/> on the caller's context, whose
+    /// connection is open: a turn's one connection.
+    /// </summary>
+    public async Task WriteAsync(TipBotDbContext db, IDictionary<string, object> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = changes.Select(change =>
+        {
+            var json = change.Value is null ? new JObject() : JObject.FromObject(change.Value, Serializer);
+            var expected = change.Value is IStoreItem storeItem ? storeItem.ETag : json.Value<string>(ETagProperty);
+            json.Remove(ETagProperty);
+            return (change.Key, Pseudonym: pseudonymizer.Pseudonym(change.Key), Text: json.ToString(Formatting.None), Expected: expected);
+        }).ToList();
+
+        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
+        // All or nothing: a turn's conversation and user state are written together, or neither when one is stale.
+        await using var transaction = rows.Count > 1 ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        foreach (var (key, pseudonym, text, expected) in rows)
+        {
+            var next = NewETag();
             // One statement: insert, or update when the stored ETag is the one this copy was read with ("*": whatever
             // is stored). Nothing written means someone else wrote the item since. Before, an update, an existence
             // check and an insert each went to the database, and a new item cost all three.
@@ -87,6 +114,10 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
             {
                 throw new ETagConflictException(key);
             }
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 

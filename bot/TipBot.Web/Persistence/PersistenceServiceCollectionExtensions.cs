@@ -36,7 +36,8 @@ public static partial class PersistenceServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("TipBot").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
 
         services.AddSingleton<Pseudonymizer>();
-        services.AddSingleton<IStorage, EfBotStorage>();
+        services.AddSingleton<EfBotStorage>();
+        services.AddSingleton<IStorage>(provider => provider.GetRequiredService<EfBotStorage>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

@@ -13,8 +13,7 @@ public static class ConversationsServiceCollectionExtensions
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<ConversationState>();
-        services.AddSingleton<UserState>();
+        services.AddSingleton<TurnStateStore>();
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<ConversationLanguage>();
         services.AddSingleton<TranscriptRecorder>();

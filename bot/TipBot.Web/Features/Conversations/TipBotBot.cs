@@ -1,9 +1,11 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TipBot.Features.Handoff;
 using TipBot.Features.Knowledge;
 using TipBot.Features.Safety;
+using TipBot.Persistence;
 
 namespace TipBot.Features.Conversations;
 
@@ -19,16 +21,13 @@ public sealed partial class TipBotBot(
     HandoffRouter handoff,
     UserMessenger messenger,
     ExternalAgentHub agentHub,
-    ConversationState conversationState,
-    UserState userState,
+    TurnStateStore states,
+    IDbContextFactory<TipBotDbContext> contexts,
     KnowledgeStore knowledge,
     IOptions<KnowledgeOptions> knowledgeOptions,
     ILogger<TipBotBot> logger) : IBot
 {
     public const string OutcomeKey = "TipBot.TurnOutcome";
-
-    private readonly IStatePropertyAccessor<ConversationMemory> _memory = conversationState.CreateProperty<ConversationMemory>("memory");
-    private readonly IStatePropertyAccessor<UserProfile> _profile = userState.CreateProperty<UserProfile>("profile");
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -69,15 +68,19 @@ public sealed partial class TipBotBot(
     private async Task OnDeliveredMessageAsync(ITurnContext turnContext, string channelId, string key, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var before = await transcripts.LookupAsync(channelId, key, activity.Id, cancellationToken);
+        // One connection for the turn's reads and writes. Each open takes the connection pool's lock and runs
+        // SqlitePragmas; a turn used to open five, and under load the pool's lock was among the most contended.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var before = await transcripts.LookupAsync(db, channelId, key, activity.Id, cancellationToken);
         if (before.Duplicate)
         {
             LogDuplicate(logger, channelId, key);
             return;
         }
 
-        var memory = await GetAsync(_memory, turnContext, () => new ConversationMemory(), cancellationToken);
-        var profile = await GetAsync(_profile, turnContext, () => new UserProfile(), cancellationToken);
+        var state = await states.LoadAsync(db, activity, cancellationToken);
+        var (memory, profile) = (state.Memory, state.Profile);
         profile.Language ??= SupportedLanguage(activity.Locale);
 
         var text = activity.Text ?? "";
@@ -96,14 +99,13 @@ public sealed partial class TipBotBot(
             await turnContext.SendActivitiesAsync(outcome.Replies.Select(Reply).ToArray(), cancellationToken);
         }
 
-        var recorded = await transcripts.RecordTurnAsync(channelId, key, activity.Id, text, outcome, cancellationToken);
+        var recorded = await transcripts.RecordTurnAsync(db, channelId, key, activity.Id, text, outcome, cancellationToken);
         if (HandoffRouter.Concerns(before, outcome))
         {
             await HandOffAsync(turnContext, before, recorded, channelId, text, outcome, memory, cancellationToken);
         }
 
-        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
-        await userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        await states.SaveAsync(db, state, cancellationToken);
         LogTurn(logger, channelId, key, outcome.TopicId, outcome.Best?.Score ?? 0, outcome.Urgent);
     }
 
@@ -125,7 +127,10 @@ public sealed partial class TipBotBot(
 
     private async Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var memory = await GetAsync(_memory, turnContext, () => new ConversationMemory(), cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var state = await states.LoadAsync(db, turnContext.Activity, cancellationToken);
+        var memory = state.Memory;
         if (memory.Welcomed)
         {
             return;
@@ -135,19 +140,7 @@ public sealed partial class TipBotBot(
         var strings = knowledge.Current.Strings(language);
         await turnContext.SendActivityAsync(Reply(new BotReply(strings.Format("welcome", ("org", knowledgeOptions.Value.OrganisationName)),
             [new ReplyButton(strings["button.menu"])])), cancellationToken);
-        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
-    }
-
-    /// <summary>
-    /// Reads a state property and puts the object back into the turn's state cache. EfBotStorage stores no type
-    /// names, so state read back from the database is a JObject and BotState hands out a converted copy: without
-    /// the Set, changes made to the copy are invisible to SaveChangesAsync and lost after the first turn.
-    /// </summary>
-    private static async Task<T> GetAsync<T>(IStatePropertyAccessor<T> accessor, ITurnContext turnContext, Func<T> create, CancellationToken cancellationToken)
-    {
-        var value = await accessor.GetAsync(turnContext, create, cancellationToken);
-        await accessor.SetAsync(turnContext, value, cancellationToken);
-        return value;
+        await states.SaveAsync(db, state, cancellationToken);
     }
 
     private string? SupportedLanguage(string? locale)

@@ -45,20 +45,21 @@ public sealed class TranscriptRecorder(
     public async Task<ConversationLookup> LookupAsync(string channelId, string key, string? activityId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Lookup(db, channelId, key, ActivityKey(activityId) ?? "", cancellationToken) ?? ConversationLookup.New;
+        return await LookupAsync(db, channelId, key, activityId, cancellationToken);
     }
+
+    /// <summary><see cref="LookupAsync(string, string, string?, CancellationToken)"/> on the turn's context.</summary>
+    public async Task<ConversationLookup> LookupAsync(TipBotDbContext db, string channelId, string key, string? activityId, CancellationToken cancellationToken) =>
+        await Lookup(db, channelId, key, ActivityKey(activityId) ?? "", cancellationToken) ?? ConversationLookup.New;
 
     /// <summary>
     /// Records the inbound message and the bot's replies. Written as SQL statements in one transaction rather than
     /// through EF's change tracker: on every turn, SaveChanges' tracking, command batching and key propagation cost
     /// more than the writes themselves (measured in the eval: 1.4 ms of a ~2 ms record). The rows are the same.
     /// </summary>
-    public async Task<RecordedTurn> RecordTurnAsync(string channelId, string key, string? activityId, string inboundText, TurnOutcome outcome, CancellationToken cancellationToken)
+    /// <param name="db">The turn's context, its connection open (the read and the writes share it).</param>
+    public async Task<RecordedTurn> RecordTurnAsync(TipBotDbContext db, string channelId, string key, string? activityId, string inboundText, TurnOutcome outcome, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // One connection for the read and the writes: EF otherwise opens and closes it around each, and every open runs
-        // SqlitePragmas and re-registers the provider's SQL functions.
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var existing = await FindConversation(db, channelId, key, cancellationToken);
         var conversationId = existing?.Id ?? Guid.CreateVersion7();

@@ -8,7 +8,7 @@ namespace TipBot.Features.Conversations;
 /// verified emergency numbers, since we cannot know what the failed turn was about), and clear the
 /// conversation state so nobody is stuck in a broken state (unless the turn was only cancelled).
 /// </summary>
-public sealed partial class TurnErrorHandler(KnowledgeStore knowledge, ConversationState conversationState, ILogger<TurnErrorHandler> logger)
+public sealed partial class TurnErrorHandler(KnowledgeStore knowledge, TurnStateStore states, ILogger<TurnErrorHandler> logger)
 {
     private static readonly string[] ErrorContactKeys = ["za.police-emergency", "za.mobile-emergency"];
 
@@ -29,7 +29,7 @@ public sealed partial class TurnErrorHandler(KnowledgeStore knowledge, Conversat
             // A turn cut short (a reply that timed out, the host stopping) is not a broken conversation: keep its state.
             if (exception is not OperationCanceledException)
             {
-                await conversationState.DeleteAsync(turnContext);
+                await states.DeleteConversationAsync(turnContext.Activity, CancellationToken.None);
             }
         }
         catch (Exception recoveryFailure)

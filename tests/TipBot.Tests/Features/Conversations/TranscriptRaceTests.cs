@@ -20,12 +20,16 @@ public sealed class TranscriptRaceTests(TipBotFactory factory) : IClassFixture<T
         var outcome = factory.Services.GetRequiredService<TurnPipeline>().Handle(new InboundMessage("test", "my boss took my passport"), new ConversationMemory(), new UserProfile());
         var key = recorder.ConversationKey("test", Guid.NewGuid().ToString());
 
+        await using var firstTurn = await contexts.CreateDbContextAsync();
+        await using var secondTurn = await contexts.CreateDbContextAsync();
+        await firstTurn.Database.OpenConnectionAsync();
+        await secondTurn.Database.OpenConnectionAsync();
         Task<RecordedTurn> first, second;
         // Holding the write gate lets both look the (missing) conversation up and queue their writes behind it.
         using (await DatabaseWriteGate.EnterAsync(contexts, CancellationToken.None))
         {
-            first = recorder.RecordTurnAsync("test", key, "activity-1", "first", outcome, CancellationToken.None);
-            second = recorder.RecordTurnAsync("test", key, "activity-2", "second", outcome, CancellationToken.None);
+            first = recorder.RecordTurnAsync(firstTurn, "test", key, "activity-1", "first", outcome, CancellationToken.None);
+            second = recorder.RecordTurnAsync(secondTurn, "test", key, "activity-2", "second", outcome, CancellationToken.None);
         }
         var turns = await Task.WhenAll(first, second);
 
