@@ -54,6 +54,15 @@ public sealed class TurnStateStoreTests : IAsyncLifetime, IDisposable
         return true;
     });
 
+    /// <summary>A first turn that answered about recruitment fees in English.</summary>
+    private async Task SaveFirstTurnAsync()
+    {
+        var first = await LoadAsync(Message());
+        first.Memory.LastTopic = "recruitment-fees";
+        first.Profile.Language = "en";
+        await SaveAsync(first);
+    }
+
     private async Task<JObject?> StoredAsync(string key) =>
         (await _services.GetRequiredService<IStorage>().ReadAsync([key])).TryGetValue(key, out var item) ? (JObject)item : null;
 
@@ -78,10 +87,7 @@ public sealed class TurnStateStoreTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_turn_that_changed_nothing_writes_nothing()
     {
-        var first = await LoadAsync(Message());
-        first.Memory.LastTopic = "recruitment-fees";
-        first.Profile.Language = "en";
-        await SaveAsync(first);
+        await SaveFirstTurnAsync();
         var eTags = ((string?)(await StoredAsync("test/conversations/c-1"))?["eTag"], (string?)(await StoredAsync("test/users/u-1"))?["eTag"]);
 
         await SaveAsync(await LoadAsync(Message()));
@@ -92,10 +98,7 @@ public sealed class TurnStateStoreTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_turn_working_on_a_stale_copy_writes_neither_its_memory_nor_its_profile()
     {
-        var first = await LoadAsync(Message());
-        first.Memory.LastTopic = "recruitment-fees";
-        first.Profile.Language = "en";
-        await SaveAsync(first);
+        await SaveFirstTurnAsync();
         var stale = await LoadAsync(Message());
         // The same person in another conversation changed their language meanwhile: only the profile is stale, and the
         // profile is written after the memory.
