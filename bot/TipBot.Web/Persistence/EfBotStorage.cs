@@ -105,11 +105,11 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
             // is stored). Nothing written means someone else wrote the item since. Before, an update, an existence
             // check and an insert each went to the database, and a new item cost all three.
             var required = string.IsNullOrEmpty(expected) ? "*" : expected;
-            var written = await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO bot_state ("Key", "ETag", "Json", "UpdatedAt") VALUES ({pseudonym}, {next}, {text}, {now})
+            var written = await SqlStatement.ExecuteAsync(db, """
+                INSERT INTO bot_state ("Key", "ETag", "Json", "UpdatedAt") VALUES (@key, @eTag, @json, @now)
                 ON CONFLICT ("Key") DO UPDATE SET "ETag" = excluded."ETag", "Json" = excluded."Json", "UpdatedAt" = excluded."UpdatedAt"
-                WHERE {required} = '*' OR bot_state."ETag" = {required}
-                """, cancellationToken);
+                WHERE @required = '*' OR bot_state."ETag" = @required
+                """, cancellationToken, ("@key", pseudonym), ("@eTag", next), ("@json", text), ("@now", now), ("@required", required));
             if (written == 0)
             {
                 throw new ETagConflictException(key);

@@ -48,6 +48,13 @@ public sealed partial class HandoffStateMachine(
             [(HandoffStatus.Released, HandoffAction.Close)] = HandoffStatus.Closed,
         }.ToFrozenDictionary();
 
+    // Runs on every urgent turn: compiled once rather than looked up in EF's query cache each time.
+    private static readonly Func<TipBotDbContext, Guid, CancellationToken, Task<HandoffCase?>> OpenCase =
+        EF.CompileAsyncQuery((TipBotDbContext db, Guid conversationId, CancellationToken _) =>
+            db.Set<HandoffCase>().AsNoTracking()
+                .Where(c => c.ConversationId == conversationId && (c.Status == HandoffStatus.Queued || c.Status == HandoffStatus.WithOperator))
+                .OrderByDescending(c => c.RequestedAt).FirstOrDefault());
+
     /// <summary>The status <paramref name="action"/> leads to from <paramref name="from"/>, or null when it is not allowed.</summary>
     public static HandoffStatus? Next(HandoffStatus from, HandoffAction action) =>
         Transitions.TryGetValue((from, action), out var to) ? to : null;
@@ -63,9 +70,10 @@ public sealed partial class HandoffStateMachine(
     public async Task<HandoffCase> RequestAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var open = await db.Set<HandoffCase>().AsNoTracking()
-            .Where(c => c.ConversationId == request.ConversationId && (c.Status == HandoffStatus.Queued || c.Status == HandoffStatus.WithOperator))
-            .OrderByDescending(c => c.RequestedAt).FirstOrDefaultAsync(cancellationToken);
+        // One connection for the check and the insert, opened before queuing for the write gate: this runs inside
+        // every urgent turn.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var open = await OpenCase(db, request.ConversationId, cancellationToken);
         if (open is not null)
         {
             if (request.Priority > open.Priority && await EscalateAsync(open.Id, cancellationToken))
@@ -95,10 +103,12 @@ public sealed partial class HandoffStateMachine(
             // A statement rather than EF's change tracker: this runs inside every urgent turn (SaveChanges' overhead was
             // most of the insert's ~1.3 ms in the eval). Enums by name, as the entity's conversions store them.
             var (status, priority, reason) = (created.Status.ToString(), created.Priority.ToString(), created.Reason.ToString());
-            await db.Database.ExecuteSqlAsync($"""
+            await SqlStatement.ExecuteAsync(db, """
                 INSERT INTO handoff_cases ("Id", "ConversationId", "ChannelId", "Language", "Status", "Priority", "Reason", "Callback", "ProtectedReference", "RequestedAt")
-                VALUES ({created.Id}, {created.ConversationId}, {created.ChannelId}, {created.Language}, {status}, {priority}, {reason}, {created.Callback}, {created.ProtectedReference}, {created.RequestedAt})
-                """, cancellationToken);
+                VALUES (@id, @conversation, @channel, @language, @status, @priority, @reason, @callback, @reference, @at)
+                """, cancellationToken, ("@id", created.Id), ("@conversation", created.ConversationId), ("@channel", created.ChannelId),
+                ("@language", created.Language), ("@status", status), ("@priority", priority), ("@reason", reason), ("@callback", created.Callback),
+                ("@reference", created.ProtectedReference), ("@at", created.RequestedAt));
             await MirrorAsync(db, created.ConversationId, created.Id, created.Status, created.Callback, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -196,17 +206,16 @@ public sealed partial class HandoffStateMachine(
         return true;
     }
 
-    /// <summary>Keeps the conversation row pointing at the case that holds it, or at none.</summary>
-    private static Task MirrorAsync(TipBotDbContext db, Guid conversationId, Guid caseId, HandoffStatus status, bool callback, CancellationToken cancellationToken)
-    {
-        if (HoldsConversation(status, callback))
-        {
-            return db.Set<ConversationRecord>().Where(c => c.Id == conversationId)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Handoff, status).SetProperty(c => c.OpenCaseId, caseId), cancellationToken);
-        }
-        return db.Set<ConversationRecord>().Where(c => c.Id == conversationId && c.OpenCaseId == caseId)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Handoff, HandoffStatus.BotActive).SetProperty(c => c.OpenCaseId, (Guid?)null), cancellationToken);
-    }
+    /// <summary>
+    /// Keeps the conversation row pointing at the case that holds it, or at none; inside the transaction that moves the
+    /// case. Statuses are stored by name, as the entity's conversion does.
+    /// </summary>
+    private static Task<int> MirrorAsync(TipBotDbContext db, Guid conversationId, Guid caseId, HandoffStatus status, bool callback, CancellationToken cancellationToken) =>
+        HoldsConversation(status, callback)
+            ? SqlStatement.ExecuteAsync(db, """UPDATE conversations SET "Handoff" = @status, "OpenCaseId" = @case WHERE "Id" = @conversation""",
+                cancellationToken, ("@status", status.ToString()), ("@case", caseId), ("@conversation", conversationId))
+            : SqlStatement.ExecuteAsync(db, """UPDATE conversations SET "Handoff" = @status, "OpenCaseId" = NULL WHERE "Id" = @conversation AND "OpenCaseId" = @case""",
+                cancellationToken, ("@status", nameof(HandoffStatus.BotActive)), ("@case", caseId), ("@conversation", conversationId));
 
     private static string EventName(HandoffAction action) => action switch
     {
