@@ -256,6 +256,15 @@
     let liveTimer = 0;
 
     const lastLineId = () => Math.max(0, ...[...transcript.querySelectorAll('[data-line-id]')].map(line => Number(line.dataset.lineId)));
+
+    // Lines arrive two ways, pushed and caught up after a reply, and the two can cross (a person's answer pushed
+    // before the catch-up brings the operator's own line): each goes where its id puts it, so the transcript stays
+    // in the order things were said.
+    function place(element) {
+      const id = Number(element.dataset.lineId);
+      const later = [...transcript.querySelectorAll('[data-line-id]')].find(line => Number(line.dataset.lineId) > id);
+      if (later) later.before(element); else transcript.append(element);
+    }
     const nearBottom = () => transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 80;
 
     function authorLabel(line) {
@@ -278,7 +287,7 @@
       time.setAttribute('datetime', parseTime(line.at).toISOString());
       time.textContent = clock.format(parseTime(line.at));
       showPart(element, 'urgent', line.urgent);
-      transcript.append(element);
+      place(element);
       if (follow) transcript.scrollTop = transcript.scrollHeight;
     }
 
@@ -289,7 +298,7 @@
       const follow = nearBottom();
       const fresh = new DOMParser().parseFromString(`<ol>${html}</ol>`, 'text/html').querySelectorAll('[data-line-id]');
       fresh.forEach(line => {
-        if (!transcript.querySelector(`[data-line-id="${line.dataset.lineId}"]`)) transcript.append(document.adoptNode(line));
+        if (!transcript.querySelector(`[data-line-id="${line.dataset.lineId}"]`)) place(document.adoptNode(line));
       });
       if (follow) transcript.scrollTop = transcript.scrollHeight;
     }

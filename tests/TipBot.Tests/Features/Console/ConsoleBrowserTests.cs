@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TipBot.Features.Console;
+using TipBot.Features.Conversations;
 using TipBot.Features.Handoff;
 using TipBot.Features.Operators;
 using TipBot.Persistence;
@@ -58,20 +61,7 @@ public sealed partial class ConsoleBrowserTests(BrowserFixture browser) : IAsync
         await using var tab = await SignInAsync(op);
         var page = tab.Page;
         var user = User();
-
-        await user.SayAsync("i want to talk to a real person about my passport");
-        var handoffCase = Assert.Single(await CasesAsync());
-        var row = Row(page, handoffCase.Id);
-        await Assertions.Expect(row).ToBeVisibleAsync();
-        await Assertions.Expect(row).ToContainTextAsync("talk to a real person about my passport");
-
-        var accepted = _channel.WaitForAsync(user.ConversationId, "Palesa from our team is here now");
-        await row.GetByTestId("accept-button").ClickAsync();
-        await accepted;
-        // Accepting opens the case.
-        await page.WaitForURLAsync(new Regex($"/console/cases/{handoffCase.Id}"));
-        await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live");
-        await Assertions.Expect(page.GetByTestId("transcript")).ToContainTextAsync("talk to a real person about my passport");
+        await AcceptRequestAsync(page, user);
 
         var delivered = _channel.WaitForAsync(user.ConversationId, "Are you safe to talk now?");
         await page.GetByTestId("reply-box").FillAsync("Are you safe to talk now?");
@@ -87,6 +77,50 @@ public sealed partial class ConsoleBrowserTests(BrowserFixture browser) : IAsync
         await released;
         Assert.Contains("Fake job offers", (await user.SayAsync("menu")).LastButtons());
         Assert.Equal(HandoffStatus.Released, Assert.Single(await CasesAsync()).Status);
+    }
+
+    /// <summary>The person asks for someone; Palesa accepts from the queue, which opens the case with its live connection up.</summary>
+    private async Task<HandoffCase> AcceptRequestAsync(IPage page, BotClient user)
+    {
+        await user.SayAsync("i want to talk to a real person about my passport");
+        var handoffCase = Assert.Single(await CasesAsync());
+        var row = Row(page, handoffCase.Id);
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToContainTextAsync("talk to a real person about my passport");
+
+        var accepted = _channel.WaitForAsync(user.ConversationId, "Palesa from our team is here now");
+        await row.GetByTestId("accept-button").ClickAsync();
+        await accepted;
+        // Accepting opens the case.
+        await page.WaitForURLAsync(new Regex($"/console/cases/{handoffCase.Id}"));
+        await Assertions.Expect(page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live");
+        await Assertions.Expect(page.GetByTestId("transcript")).ToContainTextAsync("talk to a real person about my passport");
+        return handoffCase;
+    }
+
+    [SkippableFact]
+    public async Task Transcript_lines_stay_in_the_order_they_were_said_when_a_later_line_arrives_first()
+    {
+        browser.RequireBrowser();
+        await using var tab = await SignInAsync(await OperatorAsync(name: "Palesa"));
+        var page = tab.Page;
+        var user = User();
+        var handoffCase = await AcceptRequestAsync(page, user);
+
+        // A line said later reaches the page first, as when the person's answer is pushed before the catch-up that
+        // follows the operator's reply brings the operator's own line.
+        await _host.Services.GetRequiredService<IHubContext<ConsoleHub, IConsoleClient>>().Clients.Group(ConsoleHub.CaseGroup(handoffCase.Id))
+            .MessageAdded(new TranscriptLine(1_000_000, handoffCase.Id, MessageAuthor.User, null, "a line said later", DateTime.UtcNow, false));
+        await Assertions.Expect(page.GetByTestId("transcript-line").Last).ToContainTextAsync("a line said later");
+        var delivered = _channel.WaitForAsync(user.ConversationId, "Are you safe to talk now?");
+        await page.GetByTestId("reply-box").FillAsync("Are you safe to talk now?");
+        await page.GetByTestId("send-button").ClickAsync();
+        await delivered;
+        await Assertions.Expect(page.GetByTestId("transcript-line").Filter(new() { HasText = "Are you safe to talk now?" })).ToHaveCountAsync(1);
+
+        var ids = await page.EvaluateAsync<long[]>("() => [...document.querySelectorAll('[data-testid=transcript-line]')].map(line => Number(line.dataset.lineId))");
+        Assert.Equal(ids.Order(), ids);
+        await Assertions.Expect(page.GetByTestId("transcript-line").Last).ToContainTextAsync("a line said later");
     }
 
     [SkippableFact]

@@ -32,17 +32,13 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         {
             return;
         }
-        // The test suite runs other test classes beside the browser tests on two cores: 5 s for a page to show a
-        // pushed message was once not enough under that load. A real failure still fails, only later.
-        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            // Tests run as root in CI, where Chromium refuses its sandbox. On a busy two-core CI machine Chromium also
-            // deprioritises pages it considers in the background (timers, renderer), which stalled SignalR pushes.
-            Args = ["--no-sandbox", "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
+            // Tests run as root in CI, where Chromium refuses its sandbox.
+            Args = ["--no-sandbox"],
             Env = BrowserEnvironment(),
         });
     }
