@@ -14,10 +14,10 @@ namespace TipBot.Persistence;
 /// </summary>
 public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Pseudonymizer pseudonymizer, TimeProvider time) : IStorage
 {
-    private const string ETagProperty = "eTag";
+    internal const string ETagProperty = "eTag";
 
     // No TypeNameHandling: type names in stored JSON are a deserialisation hazard. Readers convert the JObjects themselves.
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    internal static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         NullValueHandling = NullValueHandling.Ignore,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
@@ -72,10 +72,7 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Opened here, before queuing for the write gate, so the gate is held for the statements only (opening runs
-        // SqlitePragmas and registers the provider's SQL functions); it stays open for every statement below.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var db = await contexts.CreateOpenDbContextAsync(cancellationToken);
         await WriteAsync(db, changes, cancellationToken);
     }
 
@@ -125,8 +122,7 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
     {
         ArgumentNullException.ThrowIfNull(keys);
         var pseudonyms = keys.Select(pseudonymizer.Pseudonym).ToArray();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var db = await contexts.CreateOpenDbContextAsync(cancellationToken);
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await db.BotState.Where(x => pseudonyms.Contains(x.Key)).ExecuteDeleteAsync(cancellationToken);
     }

@@ -68,10 +68,8 @@ public sealed partial class TipBotBot(
     private async Task OnDeliveredMessageAsync(ITurnContext turnContext, string channelId, string key, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        // One connection for the turn's reads and writes. Each open takes the connection pool's lock and runs
-        // SqlitePragmas; a turn used to open five, and under load the pool's lock was among the most contended.
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        // One connection for the turn's reads and writes (a turn used to open five).
+        await using var db = await contexts.CreateOpenDbContextAsync(cancellationToken);
         var before = await transcripts.LookupAsync(db, channelId, key, activity.Id, cancellationToken);
         if (before.Duplicate)
         {
@@ -127,8 +125,7 @@ public sealed partial class TipBotBot(
 
     private async Task WelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var db = await contexts.CreateOpenDbContextAsync(cancellationToken);
         var state = await states.LoadAsync(db, turnContext.Activity, cancellationToken);
         var memory = state.Memory;
         if (memory.Welcomed)

@@ -127,8 +127,7 @@ public sealed class TranscriptRecorder(
     public async Task<IReadOnlyList<RecordedMessage>> RecordOutboundAsync(Guid conversationId, string language, IEnumerable<string> texts,
         MessageAuthor author, string? operatorId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var db = await contexts.CreateOpenDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var rows = texts.Select(text => (Text: text, Row: Message(MessageDirection.Outbound, author, text, language, null, now) with { OperatorId = operatorId })).ToList();
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);

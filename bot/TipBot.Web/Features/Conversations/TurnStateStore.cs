@@ -18,9 +18,8 @@ public sealed class TurnStateStore(EfBotStorage storage)
 {
     private const string MemoryProperty = "memory";
     private const string ProfileProperty = "profile";
-    private const string ETagProperty = "eTag";
-
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
+    private const string ETagProperty = EfBotStorage.ETagProperty;
+    private static readonly JsonSerializer Serializer = EfBotStorage.Serializer;
 
     public async Task<TurnStateSnapshot> LoadAsync(TipBotDbContext db, Activity activity, CancellationToken cancellationToken)
     {

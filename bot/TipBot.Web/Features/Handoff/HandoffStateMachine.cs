@@ -69,10 +69,8 @@ public sealed partial class HandoffStateMachine(
     /// </summary>
     public async Task<HandoffCase> RequestAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // One connection for the check and the insert, opened before queuing for the write gate: this runs inside
-        // every urgent turn.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        // One connection for the check and the insert: this runs inside every urgent turn.
+        await using var db = await contexts.CreateOpenDbContextAsync(cancellationToken);
         var open = await OpenCase(db, request.ConversationId, cancellationToken);
         if (open is not null)
         {
