@@ -38,6 +38,7 @@ public sealed record TipBotCommand(string Name, IReadOnlyList<string> Arguments,
             // Each eval run gets a throw-away database: evaluation lines are not conversations.
             yield return new("TipBot:DataDirectory", Path.Combine(Path.GetTempPath(), "tipbot-eval-" + Guid.NewGuid().ToString("N")));
             yield return new("ConnectionStrings:TipBot", "");
+            yield return new("TipBot:Database:Provider", nameof(Persistence.DatabaseProvider.Sqlite));
         }
     }
 

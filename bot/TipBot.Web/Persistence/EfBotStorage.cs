@@ -134,26 +134,41 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
 public sealed class ETagConflictException(string key) : Exception($"The stored item changed since it was read (ETag conflict) for a key of length {key.Length}.");
 
 /// <summary>
-/// Lets one writer at a time at the database, queued asynchronously; readers don't wait (WAL). SQLite allows a single
+/// Lets one writer at a time at a SQLite database, queued asynchronously; readers don't wait (WAL). SQLite allows a single
 /// write transaction: a second writer gets SQLITE_BUSY, and Microsoft.Data.Sqlite answers that by blocking its
 /// thread in <c>Thread.Sleep(150)</c> before retrying. Under concurrent turns that sleep dominated latency (p50 of
 /// hundreds of ms at low CPU, thread-pool threads parked). Queuing writers in-process here means they never collide
 /// in SQLite; the statements, transactions and their outcomes are unchanged. Another process writing to the same
-/// file still meets SQLite's own locking, as before. One gate per database, i.e. per context factory.
+/// file still meets SQLite's own locking, as before. One gate per database, i.e. per context factory. PostgreSQL
+/// takes concurrent writers itself (row locks), so there the gate lets everyone through.
 /// </summary>
 internal static class DatabaseWriteGate
 {
-    private static readonly ConditionalWeakTable<object, SemaphoreSlim> Gates = [];
+    private static readonly ConditionalWeakTable<object, Gate> Gates = [];
 
     public static async ValueTask<Releaser> EnterAsync(IDbContextFactory<TipBotDbContext> database, CancellationToken cancellationToken)
     {
-        var gate = Gates.GetValue(database, static _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        var gate = Gates.GetValue(database, static factory => new Gate((IDbContextFactory<TipBotDbContext>)factory)).Semaphore;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
         return new Releaser(gate);
     }
 
-    public readonly struct Releaser(SemaphoreSlim gate) : IDisposable
+    private sealed class Gate(IDbContextFactory<TipBotDbContext> database)
     {
-        public void Dispose() => gate.Release();
+        public SemaphoreSlim? Semaphore { get; } = IsSqlite(database) ? new SemaphoreSlim(1, 1) : null;
+
+        private static bool IsSqlite(IDbContextFactory<TipBotDbContext> database)
+        {
+            using var db = database.CreateDbContext();
+            return db.Database.IsSqlite();
+        }
+    }
+
+    public readonly struct Releaser(SemaphoreSlim? gate) : IDisposable
+    {
+        public void Dispose() => gate?.Release();
     }
 }

@@ -1,16 +1,16 @@
-using System.Reflection;
 using System.Runtime.Loader;
 
 namespace TipBot.Persistence;
 
 /// <summary>
-/// Migrations live in their own assembly per provider (TipBot.Migrations.Sqlite), which references this
+/// Migrations live in their own assembly per provider (TipBot.Migrations.Sqlite, .PostgreSql), which references this
 /// host for the model. The host cannot reference it back, so its build copies the migrations assembly
 /// beside the app (see TipBot.Web.csproj) and this resolver loads it when EF asks for it by name.
 /// </summary>
 internal static class MigrationsAssembly
 {
     public const string Sqlite = "TipBot.Migrations.Sqlite";
+    public const string PostgreSql = "TipBot.Migrations.PostgreSql";
 
     private static int s_registered;
 
@@ -22,25 +22,12 @@ internal static class MigrationsAssembly
         }
         AssemblyLoadContext.Default.Resolving += static (context, name) =>
         {
-            if (name.Name is not Sqlite)
+            if (name.Name is not (Sqlite or PostgreSql))
             {
                 return null;
             }
             var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
             return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
         };
-    }
-
-    public static bool IsAvailable(string name)
-    {
-        try
-        {
-            Assembly.Load(name);
-            return true;
-        }
-        catch (FileNotFoundException)
-        {
-            return false;
-        }
     }
 }

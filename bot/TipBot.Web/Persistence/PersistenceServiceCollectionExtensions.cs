@@ -16,16 +16,26 @@ public static partial class PersistenceServiceCollectionExtensions
         services.AddOptions<TipBotOptions>().BindConfiguration(TipBotOptions.Section).ValidateOnStart();
         MigrationsAssembly.RegisterResolver();
 
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddPooledDbContextFactory<TipBotDbContext>((provider, options) =>
         {
-            var dataDirectory = provider.GetRequiredService<IOptions<TipBotOptions>>().Value.ResolveDataDirectory();
             var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-            if (string.IsNullOrWhiteSpace(connectionString))
+            switch (provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider)
             {
-                connectionString = $"Data Source={Path.Combine(dataDirectory, "tipbot.db")}";
+                case DatabaseProvider.PostgreSql:
+                    options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly.PostgreSql));
+                    break;
+                default:
+                    if (string.IsNullOrWhiteSpace(connectionString))
+                    {
+                        var dataDirectory = provider.GetRequiredService<IOptions<TipBotOptions>>().Value.ResolveDataDirectory();
+                        connectionString = $"Data Source={Path.Combine(dataDirectory, "tipbot.db")}";
+                    }
+                    options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly.Sqlite))
+                        .AddInterceptors(new SqlitePragmas());
+                    break;
             }
-            options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly.Sqlite))
-                .AddInterceptors(new SqlitePragmas());
         });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContext());
 
@@ -49,8 +59,11 @@ public static partial class PersistenceServiceCollectionExtensions
         Directory.CreateDirectory(dataDirectory);
         await using var db = await services.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        // WAL is a property of the database file: set once here, not on every connection.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL is a property of the database file: set once here, not on every connection.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
         LogDatabaseReady(services.GetRequiredService<ILoggerFactory>().CreateLogger("TipBot.Persistence"), db.Database.ProviderName ?? "unknown");
     }
 

@@ -51,7 +51,8 @@ public sealed class HostingEndpointsTests(TipBotFactory factory) : IClassFixture
         Assert.Equal(knowledge.Current.TopicIds.Count, factory.Services.GetRequiredService<TipBot.Features.Understanding.TopicRanker>().TopicCount);
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContextAsync();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.True(File.Exists(factory.DatabaseFile), "the database is in the test's own data folder");
+        Assert.Equal(TestDatabase.IsPostgreSql ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", db.Database.ProviderName);
+        Assert.True(TestDatabase.IsPostgreSql || File.Exists(factory.DatabaseFile), "the SQLite database is in the test's own data folder");
         Assert.True(Directory.Exists(Path.Combine(factory.DataDirectory, "keys")), "the Data Protection keys are in the test's own data folder");
     }
 

@@ -10,7 +10,7 @@ using TipBot.Tests.Support;
 
 namespace TipBot.Tests.Persistence;
 
-/// <summary>EfBotStorage on a real SQLite file in a temporary data folder, registered as the host registers it.</summary>
+/// <summary>EfBotStorage on a real database (see TestDatabase) for a temporary data folder, registered as the host registers it.</summary>
 public sealed class EfBotStorageTests : IAsyncLifetime, IDisposable
 {
     private const string PhoneKey = "whatsapp/conversations/+26650123456";
@@ -29,7 +29,7 @@ public sealed class EfBotStorageTests : IAsyncLifetime, IDisposable
     private static async Task<ServiceProvider> StartAsync(string dataDirectory)
     {
         // The host's own registration, without building (and starting) a whole web host.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [$"--TipBot:DataDirectory={dataDirectory}"] });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = TestDatabase.ArgsFor(dataDirectory) });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPersistence();
         var services = builder.Services.BuildServiceProvider();
@@ -137,7 +137,7 @@ public sealed class EfBotStorageTests : IAsyncLifetime, IDisposable
         await Storage.WriteAsync(Change(PhoneKey, new JObject { ["lastTopic"] = "emergency" }));
 
         Assert.NotNull(await ReadAsync(PhoneKey));
-        var bytes = DatabaseFiles.ReadAll(_data.Path);
+        var bytes = TestDatabase.ReadAll(_data.Path);
         Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("26650123456")));
         Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("emergency")));
 

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace TipBot.Tests.Support;
 
-/// <summary>A fresh folder under the system temp folder, removed (best effort) on dispose.</summary>
+/// <summary>A fresh folder under the system temp folder, removed (best effort) on dispose with its test database.</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory(string prefix = "tipbot-tests-")
@@ -17,6 +17,7 @@ internal sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
+        TestDatabase.DropFor(Path);
         // Pooled SQLite connections keep the database file open; idle ones are closed here.
         SqliteConnection.ClearAllPools();
         try

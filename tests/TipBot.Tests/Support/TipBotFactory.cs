@@ -8,7 +8,7 @@ using TipBot.Features.Conversations;
 namespace TipBot.Tests.Support;
 
 /// <summary>
-/// The real host on its own temporary data folder (SQLite database, keys, pseudonym key) and the repository's
+/// The real host on its own temporary data folder (keys, pseudonym key, the SQLite database or see TestDatabase) and the repository's
 /// knowledge base. Settings are passed with UseSetting: with minimal hosting they reach the host as command-line
 /// arguments, so they are in place before Program.cs reads configuration.
 /// </summary>
@@ -63,7 +63,7 @@ public class TipBotFactory : WebApplicationFactory<Program>
         // Everything the app logs at Debug and above is captured, so privacy checks see more than production would.
         builder.UseSetting("Logging:LogLevel:Default", "Debug");
         builder.UseSetting("Logging:LogLevel:TipBot", "Trace");
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataDirectory).Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

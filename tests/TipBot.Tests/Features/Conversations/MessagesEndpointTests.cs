@@ -219,7 +219,7 @@ public sealed class MessagesEndpointTests(TipBotFactory factory) : IClassFixture
 
         await bot.SayAsync(text);
 
-        var bytes = DatabaseFiles.ReadAll(factory.DataDirectory);
+        var bytes = TestDatabase.ReadAll(factory.DataDirectory);
         Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Zwelibanzi")));
         var inbound = (await MessagesAsync(bot)).Single(m => m.Direction == MessageDirection.Inbound);
         Assert.DoesNotContain("Zwelibanzi", inbound.ProtectedText, StringComparison.Ordinal);

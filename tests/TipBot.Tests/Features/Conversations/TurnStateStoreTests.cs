@@ -10,7 +10,7 @@ using TipBot.Tests.Support;
 
 namespace TipBot.Tests.Features.Conversations;
 
-/// <summary>A turn's conversation memory and user profile on a real SQLite file, registered as the host registers storage.</summary>
+/// <summary>A turn's conversation memory and user profile on a real database (see TestDatabase), registered as the host registers storage.</summary>
 public sealed class TurnStateStoreTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _data = new("tipbot-turn-state-");
@@ -20,7 +20,7 @@ public sealed class TurnStateStoreTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [$"--TipBot:DataDirectory={_data.Path}"] });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = TestDatabase.ArgsFor(_data.Path) });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddPersistence();
         _services = builder.Services.BuildServiceProvider();
