@@ -5,8 +5,11 @@ using TipBot.Features.Operators;
 
 namespace TipBot.Features.Console;
 
-/// <summary>Pushes case changes and new messages to open consoles: summaries to every operator, text only to consoles watching the case.</summary>
-public sealed class ConsoleFeed(IHubContext<ConsoleHub, IConsoleClient> hub, CaseReader reader, OperatorDirectory operators) : IConversationFeed, IHandoffListener
+/// <summary>
+/// Pushes case changes and new messages to open consoles: summaries to every operator (through <see cref="CaseSummaryPushes"/>),
+/// text only to consoles watching the case, at once.
+/// </summary>
+public sealed class ConsoleFeed(IHubContext<ConsoleHub, IConsoleClient> hub, CaseSummaryPushes summaries, OperatorDirectory operators) : IConversationFeed, IHandoffListener
 {
     public async Task MessagesAddedAsync(IReadOnlyList<CaseMessage> messages, CancellationToken cancellationToken)
     {
@@ -18,26 +21,13 @@ public sealed class ConsoleFeed(IHubContext<ConsoleHub, IConsoleClient> hub, Cas
         }
         foreach (var caseId in messages.Select(m => m.CaseId).Distinct())
         {
-            await PushSummaryAsync(caseId, urgent: false, cancellationToken);
+            summaries.Push(caseId, urgent: false);
         }
     }
 
-    public Task HandleAsync(HandoffEvent handoffEvent, CancellationToken cancellationToken) =>
-        PushSummaryAsync(handoffEvent.CaseId,
-            urgent: handoffEvent.Priority == HumanPriority.Urgent && handoffEvent.Name is HandoffEvent.Requested or HandoffEvent.Escalated,
-            cancellationToken);
-
-    private async Task PushSummaryAsync(Guid caseId, bool urgent, CancellationToken cancellationToken)
+    public Task HandleAsync(HandoffEvent handoffEvent, CancellationToken cancellationToken)
     {
-        if (await reader.SummaryAsync(caseId, cancellationToken) is not { } summary)
-        {
-            return;
-        }
-        var everyone = hub.Clients.Group(ConsoleHub.OperatorsGroup);
-        await everyone.CaseChanged(summary);
-        if (urgent)
-        {
-            await everyone.UrgentCase(summary);
-        }
+        summaries.Push(handoffEvent.CaseId, urgent: handoffEvent.Priority == HumanPriority.Urgent && handoffEvent.Name is HandoffEvent.Requested or HandoffEvent.Escalated);
+        return Task.CompletedTask;
     }
 }

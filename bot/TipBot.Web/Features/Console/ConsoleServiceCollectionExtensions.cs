@@ -13,6 +13,8 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<CaseReader>();
         services.AddSingleton<CaseRecordsStore>();
         services.AddSingleton<CannedResponseStore>();
+        services.AddSingleton<CaseSummaryPushes>();
+        services.AddHostedService(provider => provider.GetRequiredService<CaseSummaryPushes>());
         services.AddSingleton<ConsoleFeed>();
         services.AddSingleton<IConversationFeed>(provider => provider.GetRequiredService<ConsoleFeed>());
         services.AddSingleton<IHandoffListener>(provider => provider.GetRequiredService<ConsoleFeed>());

@@ -18,6 +18,8 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<HandoffStateMachine>();
         services.AddSingleton<HandoffRouter>();
         services.AddSingleton<UserMessenger>();
+        services.AddSingleton<QueuePlaceNotices>();
+        services.AddHostedService(provider => provider.GetRequiredService<QueuePlaceNotices>());
         // Handlers run in registration order: the person hears first, then the console updates.
         services.AddSingleton<IHandoffListener, HandoffUserNotices>();
         services.AddSingleton<ExternalAgentHub>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TipBot.Features.Conversations;
 using TipBot.Features.Knowledge;
 using TipBot.Features.Operators;
@@ -8,11 +7,12 @@ namespace TipBot.Features.Handoff;
 
 /// <summary>
 /// Tells the person, in their language, what happened to their request: someone is here, someone else took over, the
-/// bot is back, nobody could answer in time (with contacts). People still waiting hear when their place changes.
+/// bot is back, nobody could answer in time (with contacts). People still waiting hear when their place changes
+/// (<see cref="QueuePlaceNotices"/>).
 /// </summary>
 public sealed class HandoffUserNotices(
     HandoffCaseStore cases,
-    WaitingList queue,
+    QueuePlaceNotices places,
     UserMessenger messenger,
     OperatorDirectory operators,
     KnowledgeStore knowledge) : IHandoffListener
@@ -27,7 +27,7 @@ public sealed class HandoffUserNotices(
         }
         if (MayMovePlaces(handoffEvent))
         {
-            await AnnouncePlacesAsync(handoffEvent.CaseId, cancellationToken);
+            places.PlacesMayHaveMoved();
         }
     }
 
@@ -68,25 +68,5 @@ public sealed class HandoffUserNotices(
             name = strings["handoff.someone"];
         }
         return strings.Format(key, ("name", name));
-    }
-
-    /// <summary>Everyone still waiting whose place is not the one they were last told hears the new one.</summary>
-    private async Task AnnouncePlacesAsync(Guid changedCase, CancellationToken cancellationToken)
-    {
-        var waiting = await queue.WaitingAsync(cancellationToken);
-        for (var i = 0; i < waiting.Count; i++)
-        {
-            var handoffCase = waiting[i];
-            var place = i + 1;
-            // A new request hears its place from the turn that made it.
-            if (handoffCase.Id == changedCase || handoffCase.AnnouncedPosition is not { } told || told == place)
-            {
-                continue;
-            }
-            await cases.AnnounceAsync(handoffCase.Id, place, cancellationToken);
-            var strings = knowledge.Current.Strings(handoffCase.Language);
-            await messenger.SendAsync(handoffCase, [new BotReply(strings.Format("handoff.position-changed", ("position", place.ToString(CultureInfo.InvariantCulture))))],
-                MessageAuthor.Bot, null, cancellationToken);
-        }
     }
 }

@@ -28,10 +28,14 @@ public sealed class HandoffHarness : IAsyncDisposable
     public IServiceProvider Services => Factory.Services;
     public HandoffStateMachine Machine => Services.GetRequiredService<HandoffStateMachine>();
 
-    public static async Task<HandoffHarness> StartAsync(Action<Dictionary<string, string>>? settings = null)
+    public static async Task<HandoffHarness> StartAsync(Action<Dictionary<string, string>>? settings = null, Action<IServiceCollection>? services = null)
     {
         var clock = new ManualClock();
-        var factory = new TipBotFactory(null, services => services.AddSingleton<TimeProvider>(clock));
+        var factory = new TipBotFactory(null, collection =>
+        {
+            collection.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(collection);
+        });
         settings?.Invoke(factory.Settings);
         var channel = await FakeChannel.StartAsync();
         _ = factory.Services;
