@@ -23,15 +23,22 @@ public static partial class TipBotStartup
         switch (command.Name)
         {
             case TipBotCommand.Chat:
-                return await ChatCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), command.Arguments, Console.In, Console.Out, stopping);
+                await using (await BackgroundWork.StartAsync(services, stopping))
+                {
+                    return await ChatCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), command.Arguments, Console.In, Console.Out, stopping);
+                }
             case TipBotCommand.Operators:
                 return await OperatorsCommand.RunAsync(services, command.Arguments, Console.Out, Console.Error, services.GetRequiredService<TimeProvider>());
             case TipBotCommand.Eval:
                 var knowledge = services.GetRequiredService<KnowledgeStore>().Current;
-                knowledge.Safety.CompileExpressions();
+                var warmUp = WarmUpMessages.From(knowledge);
+                knowledge.Safety.CompileExpressions(warmUp);
                 try
                 {
-                    return await EvalCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), WarmUpMessages.From(knowledge), command.Arguments, Console.Out, Console.Error, stopping);
+                    await using (await BackgroundWork.StartAsync(services, stopping))
+                    {
+                        return await EvalCommand.RunAsync(services.GetRequiredService<InProcessAdapter>(), warmUp, command.Arguments, Console.Out, Console.Error, stopping);
+                    }
                 }
                 finally
                 {
@@ -57,11 +64,12 @@ public static partial class TipBotStartup
     private static void WarmUp(IServiceProvider services)
     {
         var knowledge = services.GetRequiredService<KnowledgeStore>().Current;
-        knowledge.Safety.CompileExpressions();
+        var warmUp = WarmUpMessages.From(knowledge);
+        knowledge.Safety.CompileExpressions(warmUp);
         services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000");
         services.GetRequiredService<LanguageIdentifier>().WarmUp();
         var pipeline = services.GetRequiredService<TurnPipeline>();
-        foreach (var text in WarmUpMessages.From(knowledge))
+        foreach (var text in warmUp)
         {
             pipeline.Handle(new InboundMessage("warm-up", text), new ConversationMemory(), new UserProfile());
         }

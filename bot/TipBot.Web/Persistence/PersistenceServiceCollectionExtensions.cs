@@ -45,6 +45,7 @@ public static partial class PersistenceServiceCollectionExtensions
             ?? new TipBotOptions().ResolveDataDirectory(), "keys");
         services.AddDataProtection().SetApplicationName("TipBot").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
 
+        services.AddHostedService<SqliteCheckpoints>();
         services.AddSingleton<Pseudonymizer>();
         services.AddSingleton<EfBotStorage>();
         services.AddSingleton<IStorage>(provider => provider.GetRequiredService<EfBotStorage>());
