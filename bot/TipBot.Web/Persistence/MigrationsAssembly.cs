@@ -4,8 +4,8 @@ namespace TipBot.Persistence;
 
 /// <summary>
 /// Migrations live in their own assembly per provider (TipBot.Migrations.Sqlite, .PostgreSql), which references this
-/// host for the model. The host cannot reference it back, so its build copies the migrations assembly
-/// beside the app (see TipBot.Web.csproj) and this resolver loads it when EF asks for it by name.
+/// host for the model. The host cannot reference them back, so its build copies the migrations assemblies
+/// beside the app and into a publish (see TipBot.Web.csproj), and this resolver loads one when EF asks for it by name.
 /// </summary>
 internal static class MigrationsAssembly
 {
