@@ -31,6 +31,8 @@
 # Environment: PEERS (/tmp/peers)  TIPBOT_PORT (5080)  WARMUP_ROUNDS (2)  WARMUP_S (15, <= 20)
 #              JS_WARMUP_S (2)  OUT_DIR (bench/results/<timestamp>; JSON summaries are also saved there)
 #              SKIP_BUILD (non-empty: use the existing Release build as is)
+#              DATABASE (sqlite, the default; postgresql: TipBot on a throwaway PostgreSQL server started with
+#                        eng/postgres/throwaway.sh on the same machine, stopped at the end)
 set -euo pipefail
 
 C="${1:-32}"
@@ -43,6 +45,9 @@ SINK_PORT=3979
 WARMUP_ROUNDS="${WARMUP_ROUNDS:-2}"
 WARMUP_S="${WARMUP_S:-15}"
 JS_WARMUP_S="${JS_WARMUP_S:-2}"
+DATABASE="${DATABASE:-sqlite}"
+# Beside WORK rather than in it: WORK is private to this user, and the server may run as the postgres user.
+POSTGRES_DIR="$(mktemp -u /tmp/tipbot-bench-postgres.XXXXXX)"
 OUT_DIR="${OUT_DIR:-$REPO/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 HOST=127.0.0.1
 
@@ -52,6 +57,7 @@ say() { echo "throughput.sh: $*" >&2; }
 [[ "$D" =~ ^[0-9]+$ && "$D" -ge 1 && "$D" -le 20 ]] || die "DURATION_S must be 1..20 (runs are kept short)"
 [[ "$WARMUP_S" =~ ^[0-9]+$ && "$WARMUP_S" -ge 1 && "$WARMUP_S" -le 20 ]] || die "WARMUP_S must be 1..20"
 [[ "$WARMUP_ROUNDS" =~ ^[0-9]+$ && "$WARMUP_ROUNDS" -le 4 ]] || die "WARMUP_ROUNDS must be 0..4"
+[[ "$DATABASE" == sqlite || "$DATABASE" == postgresql ]] || die "DATABASE must be sqlite or postgresql"
 
 # ---- 1. peers, wrk, curl -------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
@@ -82,6 +88,7 @@ stop_pid() {
 }
 cleanup() {
   for pid in $STARTED; do stop_pid "$pid"; done
+  if [[ "$DATABASE" == postgresql ]]; then "$REPO/eng/postgres/throwaway.sh" stop "$POSTGRES_DIR" || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -99,9 +106,16 @@ cp -r "$BIN_SRC" "$WORK/bin"
 # ---- 3. start TipBot -----------------------------------------------------------------------------------
 mkdir -p "$OUT_DIR"
 DATA="$WORK/data"
-say "starting TipBot on $HOST:$TIPBOT_PORT (data: $DATA)"
+DATABASE_ENV=()
+if [[ "$DATABASE" == postgresql ]]; then
+  say "starting a throwaway PostgreSQL server"
+  POSTGRES="$("$REPO/eng/postgres/throwaway.sh" start "$POSTGRES_DIR")"
+  psql -h "$HOST" -p "$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$POSTGRES")" -U tipbot -d postgres -qc "CREATE DATABASE tipbot_bench"
+  DATABASE_ENV=(TipBot__Database__Provider=PostgreSql "ConnectionStrings__TipBot=${POSTGRES/Database=postgres/Database=tipbot_bench}")
+fi
+say "starting TipBot on $HOST:$TIPBOT_PORT (data: $DATA, database: $DATABASE)"
 # From the repository root, so TipBot finds knowledge/ there.
-(cd "$REPO" && exec env Logging__LogLevel__Default=Warning dotnet "$WORK/bin/TipBot.Web.dll" \
+(cd "$REPO" && exec env Logging__LogLevel__Default=Warning "${DATABASE_ENV[@]}" dotnet "$WORK/bin/TipBot.Web.dll" \
   --urls "http://$HOST:$TIPBOT_PORT" --TipBot:DataDirectory="$DATA") >"$WORK/tipbot.log" 2>&1 &
 TIPBOT_PID=$!
 STARTED="$TIPBOT_PID"
