@@ -95,21 +95,21 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         // All or nothing: a turn's conversation and user state are written together, or neither when one is stale.
         await using var transaction = rows.Count > 1 ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        foreach (var (key, pseudonym, text, expected) in rows)
+        // One statement an item: insert, or update when the stored ETag is the one this copy was read with ("*": whatever
+        // is stored). Nothing written means someone else wrote the item since. Before, an update, an existence check and
+        // an insert each went to the database, and a new item cost all three. All items in one round trip where batched.
+        var results = await SqlStatement.BatchAsync(db, rows.Select(row => new Statement("""
+            INSERT INTO bot_state ("Key", "ETag", "Json", "UpdatedAt") VALUES (@key, @eTag, @json, @now)
+            ON CONFLICT ("Key") DO UPDATE SET "ETag" = excluded."ETag", "Json" = excluded."Json", "UpdatedAt" = excluded."UpdatedAt"
+            WHERE @required = '*' OR bot_state."ETag" = @required
+            """, ("@key", row.Pseudonym), ("@eTag", NewETag()), ("@json", row.Text), ("@now", now),
+            ("@required", string.IsNullOrEmpty(row.Expected) ? "*" : row.Expected))).ToList(), cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
         {
-            var next = NewETag();
-            // One statement: insert, or update when the stored ETag is the one this copy was read with ("*": whatever
-            // is stored). Nothing written means someone else wrote the item since. Before, an update, an existence
-            // check and an insert each went to the database, and a new item cost all three.
-            var required = string.IsNullOrEmpty(expected) ? "*" : expected;
-            var written = await SqlStatement.ExecuteAsync(db, """
-                INSERT INTO bot_state ("Key", "ETag", "Json", "UpdatedAt") VALUES (@key, @eTag, @json, @now)
-                ON CONFLICT ("Key") DO UPDATE SET "ETag" = excluded."ETag", "Json" = excluded."Json", "UpdatedAt" = excluded."UpdatedAt"
-                WHERE @required = '*' OR bot_state."ETag" = @required
-                """, cancellationToken, ("@key", pseudonym), ("@eTag", next), ("@json", text), ("@now", now), ("@required", required));
-            if (written == 0)
+            if (results[i].Changed == 0)
             {
-                throw new ETagConflictException(key);
+                // The transaction (several items) is rolled back when disposed uncommitted.
+                throw new ETagConflictException(rows[i].Key);
             }
         }
         if (transaction is not null)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using TipBot.Features.Handoff;
@@ -77,23 +78,34 @@ public sealed class TranscriptRecorder(
         // Writers queue here rather than collide in SQLite (see DatabaseWriteGate); held for the write only.
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var handoff = nameof(HandoffStatus.BotActive);
         // An upsert that returns the stored id: a first message racing another of the same conversation joins it.
-        conversationId = SqlStatement.AsGuid(await SqlStatement.ScalarAsync(db, """
+        var upsert = new Statement("""
             INSERT INTO conversations ("Id", "ChannelId", "Key", "Language", "StartedAt", "LastMessageAt", "Handoff", "SafetySignals", "SafetyRedFlags")
             VALUES (@id, @channel, @key, @language, @now, @now, @handoff, @signals, @redFlags)
             ON CONFLICT ("ChannelId", "Key") DO UPDATE SET "LastMessageAt" = excluded."LastMessageAt", "Language" = excluded."Language",
                 "SafetySignals" = excluded."SafetySignals", "SafetyRedFlags" = excluded."SafetyRedFlags"
             RETURNING "Id"
-            """, cancellationToken, ("@id", conversationId), ("@channel", channelId), ("@key", key), ("@language", outcome.Language), ("@now", now),
-            ("@handoff", handoff), ("@signals", signals), ("@redFlags", redFlags)));
-        var messages = new List<RecordedMessage>(replies.Count + 1)
+            """, ("@id", conversationId), ("@channel", channelId), ("@key", key), ("@language", outcome.Language), ("@now", now),
+            ("@handoff", nameof(HandoffStatus.BotActive)), ("@signals", signals), ("@redFlags", redFlags));
+        var statements = new List<Statement>(replies.Count + 2);
+        if (existing is null)
         {
-            new(await InsertAsync(db, conversationId, inbound, cancellationToken), MessageAuthor.User, inboundText, now, outcome.Urgent),
-        };
+            // The id is only known once stored (a racing first message may have stored the conversation first).
+            conversationId = SqlStatement.AsGuid((await SqlStatement.BatchAsync(db, [upsert], cancellationToken))[0].First);
+        }
+        else
+        {
+            // Known: the upsert and the messages go together (one round trip on PostgreSQL).
+            statements.Add(upsert);
+        }
+        statements.Add(Insert(conversationId, inbound));
+        statements.AddRange(replies.Select(reply => Insert(conversationId, reply)));
+        var results = await SqlStatement.BatchAsync(db, statements, cancellationToken);
+        var ids = results.Skip(existing is null ? 0 : 1).Select(result => Convert.ToInt64(result.First, CultureInfo.InvariantCulture)).ToList();
+        var messages = new List<RecordedMessage>(ids.Count) { new(ids[0], MessageAuthor.User, inboundText, now, outcome.Urgent) };
         for (var i = 0; i < replies.Count; i++)
         {
-            messages.Add(new(await InsertAsync(db, conversationId, replies[i], cancellationToken), MessageAuthor.Bot, outcome.Replies[i].Text, now, false));
+            messages.Add(new(ids[i + 1], MessageAuthor.Bot, outcome.Replies[i].Text, now, false));
         }
         await transaction.CommitAsync(cancellationToken);
         return new RecordedTurn(conversationId, messages);
@@ -102,17 +114,13 @@ public sealed class TranscriptRecorder(
     private NewMessage Message(MessageDirection direction, MessageAuthor author, string text, string? language, string? topicId, DateTime now) =>
         new(direction.ToString(), author.ToString(), _protector.Protect(text), language, topicId, now);
 
-    private static async Task<long> InsertAsync(TipBotDbContext db, Guid conversationId, NewMessage m, CancellationToken cancellationToken)
-    {
-        var id = await SqlStatement.ScalarAsync(db, """
-            INSERT INTO messages ("ConversationId", "Direction", "Author", "OperatorId", "ActivityId", "ProtectedText", "Language", "TopicId", "Score", "Urgent", "CreatedAt")
-            VALUES (@conversation, @direction, @author, @operator, @activity, @text, @language, @topic, @score, @urgent, @at)
-            RETURNING "Id"
-            """, cancellationToken, ("@conversation", conversationId), ("@direction", m.Direction), ("@author", m.Author), ("@operator", m.OperatorId),
-            ("@activity", m.ActivityId), ("@text", m.ProtectedText), ("@language", m.Language), ("@topic", m.TopicId), ("@score", m.Score),
-            ("@urgent", m.Urgent), ("@at", m.CreatedAt));
-        return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static Statement Insert(Guid conversationId, NewMessage m) => new("""
+        INSERT INTO messages ("ConversationId", "Direction", "Author", "OperatorId", "ActivityId", "ProtectedText", "Language", "TopicId", "Score", "Urgent", "CreatedAt")
+        VALUES (@conversation, @direction, @author, @operator, @activity, @text, @language, @topic, @score, @urgent, @at)
+        RETURNING "Id"
+        """, ("@conversation", conversationId), ("@direction", m.Direction), ("@author", m.Author), ("@operator", m.OperatorId),
+        ("@activity", m.ActivityId), ("@text", m.ProtectedText), ("@language", m.Language), ("@topic", m.TopicId), ("@score", m.Score),
+        ("@urgent", m.Urgent), ("@at", m.CreatedAt));
 
     /// <summary>A message row as the SQL above writes it (enums by name, as EF's conversions store them).</summary>
     private sealed record NewMessage(string Direction, string Author, string ProtectedText, string? Language, string? TopicId, DateTime CreatedAt)
@@ -132,13 +140,9 @@ public sealed class TranscriptRecorder(
         var rows = texts.Select(text => (Text: text, Row: Message(MessageDirection.Outbound, author, text, language, null, now) with { OperatorId = operatorId })).ToList();
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var recorded = new List<RecordedMessage>(rows.Count);
-        foreach (var (text, row) in rows)
-        {
-            recorded.Add(new(await InsertAsync(db, conversationId, row, cancellationToken), author, text, now, false));
-        }
+        var results = await SqlStatement.BatchAsync(db, rows.Select(row => Insert(conversationId, row.Row)).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return recorded;
+        return rows.Select((row, i) => new RecordedMessage(Convert.ToInt64(results[i].First, CultureInfo.InvariantCulture), author, row.Text, now, false)).ToList();
     }
 
     /// <summary>Ids are stored cut to the column's length, so they are compared cut the same way.</summary>
