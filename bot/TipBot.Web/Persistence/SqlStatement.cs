@@ -14,13 +14,6 @@ namespace TipBot.Persistence;
 /// </summary>
 internal static class SqlStatement
 {
-    /// <summary>Runs <paramref name="sql"/> (with <c>@name</c> parameters) and returns the number of rows it changed.</summary>
-    public static async Task<int> ExecuteAsync(TipBotDbContext db, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(db, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>
     /// Runs <paramref name="statements"/> in order, in one round trip where the provider can batch (PostgreSQL; SQLite
     /// is in-process, so one by one costs it nothing). Gives, per statement, the first column of its first row (null

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace TipBot.Persistence;
 
@@ -10,19 +11,17 @@ namespace TipBot.Persistence;
 /// <see cref="SqlitePragmas.AutoCheckpointPages"/> (for the terminal commands, which run no background services, and
 /// for a log that readers keep from being reset).
 /// </summary>
-internal sealed partial class SqliteCheckpoints(IDbContextFactory<TipBotDbContext> contexts, ILogger<SqliteCheckpoints> logger) : BackgroundService
+internal sealed partial class SqliteCheckpoints(IDbContextFactory<TipBotDbContext> contexts, IOptions<DatabaseOptions> database, ILogger<SqliteCheckpoints> logger)
+    : BackgroundService
 {
     // Often enough that the log stays near the size SQLite's default would keep it at, under load.
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
+        if (database.Value.Provider is not DatabaseProvider.Sqlite)
         {
-            if (!db.Database.IsSqlite())
-            {
-                return;
-            }
+            return;
         }
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -101,13 +101,14 @@ public sealed partial class HandoffStateMachine(
             // A statement rather than EF's change tracker: this runs inside every urgent turn (SaveChanges' overhead was
             // most of the insert's ~1.3 ms in the eval). Enums by name, as the entity's conversions store them.
             var (status, priority, reason) = (created.Status.ToString(), created.Priority.ToString(), created.Reason.ToString());
-            await SqlStatement.ExecuteAsync(db, """
+            // The case and the conversation's mirror of it in one round trip where the provider batches.
+            await SqlStatement.BatchAsync(db, [new Statement("""
                 INSERT INTO handoff_cases ("Id", "ConversationId", "ChannelId", "Language", "Status", "Priority", "Reason", "Callback", "ProtectedReference", "RequestedAt")
                 VALUES (@id, @conversation, @channel, @language, @status, @priority, @reason, @callback, @reference, @at)
-                """, cancellationToken, ("@id", created.Id), ("@conversation", created.ConversationId), ("@channel", created.ChannelId),
+                """, ("@id", created.Id), ("@conversation", created.ConversationId), ("@channel", created.ChannelId),
                 ("@language", created.Language), ("@status", status), ("@priority", priority), ("@reason", reason), ("@callback", created.Callback),
-                ("@reference", created.ProtectedReference), ("@at", created.RequestedAt));
-            await MirrorAsync(db, created.ConversationId, created.Id, created.Status, created.Callback, cancellationToken);
+                ("@reference", created.ProtectedReference), ("@at", created.RequestedAt)),
+                Mirror(created.ConversationId, created.Id, created.Status, created.Callback)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         await RaiseAsync(new HandoffEvent(HandoffEvent.Requested, created.Id, created.ConversationId, HandoffStatus.BotActive, HandoffStatus.Queued, created.Priority, null, now), cancellationToken);
@@ -195,7 +196,7 @@ public sealed partial class HandoffStateMachine(
             {
                 return false;
             }
-            await MirrorAsync(db, current.ConversationId, caseId, to, current.Callback, cancellationToken);
+            await SqlStatement.BatchAsync(db, [Mirror(current.ConversationId, caseId, to, current.Callback)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -208,12 +209,12 @@ public sealed partial class HandoffStateMachine(
     /// Keeps the conversation row pointing at the case that holds it, or at none; inside the transaction that moves the
     /// case. Statuses are stored by name, as the entity's conversion does.
     /// </summary>
-    private static Task<int> MirrorAsync(TipBotDbContext db, Guid conversationId, Guid caseId, HandoffStatus status, bool callback, CancellationToken cancellationToken) =>
+    private static Statement Mirror(Guid conversationId, Guid caseId, HandoffStatus status, bool callback) =>
         HoldsConversation(status, callback)
-            ? SqlStatement.ExecuteAsync(db, """UPDATE conversations SET "Handoff" = @status, "OpenCaseId" = @case WHERE "Id" = @conversation""",
-                cancellationToken, ("@status", status.ToString()), ("@case", caseId), ("@conversation", conversationId))
-            : SqlStatement.ExecuteAsync(db, """UPDATE conversations SET "Handoff" = @status, "OpenCaseId" = NULL WHERE "Id" = @conversation AND "OpenCaseId" = @case""",
-                cancellationToken, ("@status", nameof(HandoffStatus.BotActive)), ("@case", caseId), ("@conversation", conversationId));
+            ? new("""UPDATE conversations SET "Handoff" = @status, "OpenCaseId" = @case WHERE "Id" = @conversation""",
+                ("@status", status.ToString()), ("@case", caseId), ("@conversation", conversationId))
+            : new("""UPDATE conversations SET "Handoff" = @status, "OpenCaseId" = NULL WHERE "Id" = @conversation AND "OpenCaseId" = @case""",
+                ("@status", nameof(HandoffStatus.BotActive)), ("@case", caseId), ("@conversation", conversationId));
 
     private static string EventName(HandoffAction action) => action switch
     {
