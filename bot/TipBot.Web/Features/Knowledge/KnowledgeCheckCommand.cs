@@ -31,6 +31,10 @@ public static partial class KnowledgeCheckCommand
             var strings = knowledge.Locales.GetValueOrDefault(language)?.All.Count ?? 0;
             output.WriteLine($"  {language}: {topics}/{required.Count(id => id != "none")} topics, {strings}/{knowledge.Strings(KnowledgeBase.DefaultLanguage).All.Count} strings");
         }
+        if (knowledge.Safety.Urgency is { } urgency)
+        {
+            output.WriteLine($"  safety: {knowledge.Safety.Patterns.Count} patterns, urgency examples {urgency.UrgentCount} urgent / {urgency.CalmCount} calm");
+        }
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count - errors;
         output.WriteLine(errors == 0 ? $"knowledge check passed ({warnings} warnings)" : $"knowledge check failed: {errors} errors, {warnings} warnings");

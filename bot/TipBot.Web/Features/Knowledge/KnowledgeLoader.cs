@@ -50,7 +50,7 @@ public static class KnowledgeLoader
             locales[KnowledgeBase.DefaultLanguage] = new LocaleStrings(KnowledgeBase.DefaultLanguage, new Dictionary<string, string>());
         }
 
-        var safety = SafetyRulesLoader.Load(root, diagnostics, proveLinearSafetyPatterns);
+        var safety = SafetyRulesLoader.Load(root, diagnostics, proveLinearSafetyPatterns, outOfScope);
 
         return new(new KnowledgeBase(entries, contacts, facts, locales, menu, outOfScope, safety, countries), diagnostics, root);
     }

@@ -80,6 +80,9 @@ public sealed class SafetyRules
     /// <summary>Topic id → signal id: a confident topic ranking is itself a (concern-level) signal.</summary>
     public FrozenDictionary<string, string> TopicSignals { get; }
 
+    /// <summary>Whole messages labelled urgent or calm; null when the knowledge base has none (the patterns still run).</summary>
+    public UrgencyModel? Urgency { get; init; }
+
     public static SafetyRules Empty { get; } = new(new Dictionary<string, SignalDefinition>(), [], new Dictionary<string, string>());
 
     /// <summary>
@@ -95,6 +98,9 @@ public sealed class SafetyRules
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     public const string MinorSignal = "minor";
+
+    /// <summary>Not matched by a pattern: the whole message reads like the urgent examples (<see cref="UrgencyModel"/>).</summary>
+    public const string ReadsUrgentSignal = "reads-urgent";
 
     /// <summary>
     /// Compiles every expression (see <see cref="SafetyRegex.Compile"/>); the rules answer the same before and after.

@@ -23,7 +23,8 @@ public static partial class SafetyRulesLoader
 
     private sealed record LanguageFile(string Code, string File, YamlMappingNode Map, IReadOnlyDictionary<string, IReadOnlyList<string>> Cues, IReadOnlyList<string> SwitchesWith, IReadOnlyDictionary<string, string> Words);
 
-    public static SafetyRules Load(string root, List<KnowledgeDiagnostic> diagnostics, bool proveLinear = true)
+    /// <param name="outOfScope">Messages nothing in the knowledge base answers (weather, football): calm for the urgency model too.</param>
+    public static SafetyRules Load(string root, List<KnowledgeDiagnostic> diagnostics, bool proveLinear = true, IReadOnlyList<string>? outOfScope = null)
     {
         var dir = Path.Combine(root, Folder);
         var signalsFile = Path.Combine(dir, SignalsFile);
@@ -141,7 +142,43 @@ public static partial class SafetyRulesLoader
         {
             proof.Verify(diagnostics);
         }
-        return new SafetyRules(signals, languages, topics);
+        if (!signals.ContainsKey(SafetyRules.ReadsUrgentSignal))
+        {
+            diagnostics.Add(new(DiagnosticSeverity.Error, signalsFile, 0, $"signal '{SafetyRules.ReadsUrgentSignal}' is missing: the urgency examples could raise nothing"));
+        }
+        return new SafetyRules(signals, languages, topics) { Urgency = LoadUrgency(dir, diagnostics, outOfScope ?? []) };
+    }
+
+    /// <summary><see cref="UrgencyModel"/>'s examples; null (and an error) when the file is missing or a label has too few.</summary>
+    private static UrgencyModel? LoadUrgency(string dir, List<KnowledgeDiagnostic> diagnostics, IReadOnlyList<string> outOfScope)
+    {
+        var file = Path.Combine(dir, UrgencyModel.Folder, UrgencyModel.File);
+        if (!File.Exists(file))
+        {
+            diagnostics.Add(new(DiagnosticSeverity.Error, file, 0, "urgency examples not found: danger told in other words than the patterns' would go unnoticed"));
+            return null;
+        }
+        if (Read(file, diagnostics) is not { } map)
+        {
+            return null;
+        }
+        if (!DateOnly.TryParseExact(map.Scalar("reviewed_on"), "yyyy-MM-dd", out _))
+        {
+            diagnostics.Add(new(DiagnosticSeverity.Error, file, Line(map), "missing or malformed 'reviewed_on' (yyyy-MM-dd)"));
+        }
+        var urgent = map.Strings(UrgencyModel.Urgent).Distinct(StringComparer.Ordinal).ToList();
+        var calm = map.Strings(UrgencyModel.Calm).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var (label, examples) in new[] { (UrgencyModel.Urgent, urgent), (UrgencyModel.Calm, calm) })
+        {
+            if (examples.Count < UrgencyModel.MinExamples)
+            {
+                var key = map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == label);
+                diagnostics.Add(new(DiagnosticSeverity.Error, file, Line(key ?? (YamlNode)map), $"'{label}' has {examples.Count} examples; at least {UrgencyModel.MinExamples} are needed"));
+            }
+        }
+        return urgent.Count >= UrgencyModel.MinExamples && calm.Count >= UrgencyModel.MinExamples
+            ? UrgencyModel.Build(urgent, calm.Concat(outOfScope).Distinct(StringComparer.Ordinal).ToList())
+            : null;
     }
 
     private static Dictionary<string, SignalDefinition> LoadSignals(string file, YamlMappingNode map, List<KnowledgeDiagnostic> diagnostics)

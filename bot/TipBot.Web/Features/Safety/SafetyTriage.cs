@@ -91,6 +91,26 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             }
         }
 
+        // Danger told in other words than the patterns': the whole message against the urgent and calm examples (~0.15 ms).
+        // Only where the patterns saw nothing of the kind: what they found urgent already is, what they discounted (negated,
+        // over, hypothetical, a film) stays discounted, and a plea or fear keeps its own rule.
+        if (text.Length > 0 && discounted.Count == 0 && !counted.Values.Any(c => c.Level == SafetyLevel.Urgent || c.Signal.Kind == SignalKind.Escalator)
+            && rules.Urgency is { } urgency && rules.Signals.TryGetValue(SafetyRules.ReadsUrgentSignal, out var readsUrgent)
+            && urgency.ReadsUrgent(input.Text ?? "", text))
+        {
+            var discount = MessageDiscount(rules, text);
+            if (discount == Discount.None)
+            {
+                patterns.Add(UrgencyModel.Examples);
+                counted[readsUrgent.Id] = (readsUrgent, readsUrgent.Level);
+            }
+            else
+            {
+                discounted.Add(readsUrgent.Id + ":" + discount.ToString().ToLowerInvariant());
+            }
+            concern = true;
+        }
+
         var minorHere = counted.ContainsKey(SafetyRules.MinorSignal) || input.Entities.Ages.Any(IsMinor) || MentionsMinor(rules, text);
         var minor = minorHere || input.Context.Minor;
         var signals = counted.Keys.ToList();
@@ -241,6 +261,31 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// When the whole message says it happens: the urgency model reads whole messages, so a discussion or "just asking",
+    /// "I am safe now", or the past without a word of now anywhere in it, makes it concern.
+    /// </summary>
+    private static Discount MessageDiscount(SafetyRules rules, string text)
+    {
+        foreach (var language in rules.Languages)
+        {
+            var cues = language.Cues;
+            if (cues.Discussion?.IsMatch(text) == true || cues.JustAsking?.IsMatch(text) == true)
+            {
+                return Discount.Discussion;
+            }
+            if (cues.SafeNow?.IsMatch(text) == true)
+            {
+                return Discount.SafeNow;
+            }
+            if (cues.Past?.IsMatch(text) == true && cues.Present?.IsMatch(text) != true)
+            {
+                return Discount.Past;
+            }
+        }
+        return Discount.None;
     }
 
     /// <summary>Message-wide cues of one language, evaluated at most once per message.</summary>

@@ -298,26 +298,23 @@ public sealed class TopicIndex
         public float[] ExampleScores = [];
         public float[] CentroidScores = [];
 
+        /// <remarks>Grown, never shrunk: one thread scores every language's index and the urgency examples in turn.</remarks>
         public void Reset(int examples, int topics)
         {
             Query.Clear();
             QueryWeights.Clear();
-            if (ExampleScores.Length != examples)
+            ExampleScores = Cleared(ExampleScores, examples);
+            CentroidScores = Cleared(CentroidScores, topics);
+        }
+
+        private static float[] Cleared(float[] scores, int length)
+        {
+            if (scores.Length < length)
             {
-                ExampleScores = new float[examples];
+                return new float[length];
             }
-            else
-            {
-                Array.Clear(ExampleScores);
-            }
-            if (CentroidScores.Length != topics)
-            {
-                CentroidScores = new float[topics];
-            }
-            else
-            {
-                Array.Clear(CentroidScores);
-            }
+            Array.Clear(scores, 0, length);
+            return scores;
         }
     }
 }

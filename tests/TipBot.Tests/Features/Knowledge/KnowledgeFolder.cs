@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TipBot.Features.Knowledge;
+using TipBot.Features.Safety;
 using TipBot.Tests.Support;
 
 namespace TipBot.Tests.Features.Knowledge;
@@ -8,7 +9,7 @@ namespace TipBot.Tests.Features.Knowledge;
 /// <summary>
 /// A small knowledge base in a temporary folder that passes every check: two topics (alpha, beta), a South
 /// African contact file with one verified and one unverified contact, a fact, English and Sesotho strings,
-/// a menu, out-of-scope examples and one safety pattern. Each test breaks one thing and looks for the one diagnostic it causes.
+/// a menu, out-of-scope examples, one safety pattern and the fewest urgency examples allowed. Each test breaks one thing and looks for the one diagnostic it causes.
 /// </summary>
 internal sealed class KnowledgeFolder : IDisposable
 {
@@ -69,7 +70,11 @@ internal sealed class KnowledgeFolder : IDisposable
               - id: minor
                 level: concern
                 kind: exploitation
+              - id: reads-urgent
+                level: urgent
+                kind: danger
             """);
+        WriteUrgencyExamples(UrgencyModel.MinExamples, UrgencyModel.MinExamples);
         Write("safety/en.yaml", """
             lang: en
             cues:
@@ -91,6 +96,13 @@ internal sealed class KnowledgeFolder : IDisposable
     }
 
     public string Root => _directory.Path;
+
+    public const string UrgencyExamples = "safety/urgency/examples.yaml";
+
+    /// <summary>The urgency model's examples: as few as it accepts, unless a test asks for fewer.</summary>
+    public void WriteUrgencyExamples(int urgent, int calm) => Write(UrgencyExamples, string.Join('\n',
+        ["reviewed_on: 2026-11-29", "urgent:", .. Enumerable.Range(1, urgent).Select(i => $"  - they locked us in room {i} and took our phones"),
+         "calm:", .. Enumerable.Range(1, calm).Select(i => $"  - what papers do i need for job number {i}")]));
 
     public string PathOf(string relative) => System.IO.Path.Combine(Root, relative);
 

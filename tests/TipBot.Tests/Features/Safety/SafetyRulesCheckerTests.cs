@@ -27,6 +27,30 @@ public sealed class SafetyRulesCheckerTests : IDisposable
     }
 
     [Fact]
+    public void Missing_urgency_examples_are_an_error_and_the_patterns_still_load()
+    {
+        File.Delete(_folder.PathOf(KnowledgeFolder.UrgencyExamples));
+
+        var error = SingleError();
+
+        Assert.Contains("urgency examples not found", error.Reason, StringComparison.Ordinal);
+        Assert.Null(_folder.Load().Knowledge.Safety.Urgency);
+        Assert.Single(_folder.Load().Knowledge.Safety.Patterns);
+    }
+
+    [Fact]
+    public void Too_few_urgency_examples_of_a_label_are_an_error_at_that_label()
+    {
+        _folder.WriteUrgencyExamples(urgent: UrgencyModel.MinExamples, calm: 3);
+
+        var error = SingleError();
+
+        Assert.Contains("'calm' has 3 examples", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(_folder.LineOf(KnowledgeFolder.UrgencyExamples, "calm:"), error.Line);
+        Assert.Null(_folder.Load().Knowledge.Safety.Urgency);
+    }
+
+    [Fact]
     public void A_regex_that_does_not_compile_is_an_error_at_its_line()
     {
         _folder.Edit(English, "regex: 'locked (?:me|us) in'", "regex: 'locked (?:me|us in'");

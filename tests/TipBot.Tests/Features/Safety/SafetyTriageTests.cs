@@ -24,6 +24,29 @@ public sealed class SafetyTriageTests
         Assert.Equal(SafetyLevel.Urgent, Level(text));
     }
 
+    // Written for this test; no pattern names these situations, the urgency examples carry them.
+    [Theory]
+    [InlineData("the gate has a chain and the man with the dogs sleeps next to it, we are nine in the back room since sunday and there is no food")]
+    [InlineData("i have the pills in my hand and i wrote goodbye to my mother")]
+    public void Danger_told_in_other_words_than_the_patterns_reads_urgent(string text)
+    {
+        var withoutExamples = new SafetyRules(RepositorySafety.Rules.Signals, RepositorySafety.Rules.Languages, RepositorySafety.Rules.TopicSignals);
+        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(withoutExamples, new SafetyInput(text)).Level);
+
+        var assessment = RepositorySafety.Assess(text);
+
+        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
+        Assert.Contains(SafetyRules.ReadsUrgentSignal, assessment.Signals);
+    }
+
+    [Theory]
+    [InlineData("two years ago the gate had a chain and the man with the dogs slept next to it. that is over, i am home in maseru now")]
+    [InlineData("in the film the gate has a chain and a man with dogs sleeps next to it, is that how it really is?")]
+    public void The_same_story_over_or_in_a_film_is_not_urgent(string text)
+    {
+        Assert.NotEqual(SafetyLevel.Urgent, Level(text));
+    }
+
     [Theory]
     [InlineData("my boss has never hit me, he just shouts")]
     [InlineData("they do not lock us in at night")]
