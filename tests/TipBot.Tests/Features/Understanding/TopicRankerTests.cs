@@ -161,6 +161,33 @@ public sealed class TopicRankerTests
     }
 
     [Fact]
+    public void Indexes_of_different_sizes_scored_in_turn_on_one_thread_score_as_each_does_alone()
+    {
+        var large = TopicIndex.Build(PassportExamples.Select(x => ("passport-confiscation", x))
+            .Concat(WageExamples.Select(x => ("wages-and-deductions", x))).Concat(FeeExamples.Select(x => ("recruitment-fees", x))));
+        var small = TopicIndex.Build(FeeExamples.Take(2).Select(x => ("recruitment-fees", x)).Concat(OutOfScope.Take(2).Select(x => (TopicIndex.OutOfScope, x))));
+        const string message = "the agent took my passport and wants a fee";
+        var largeAlone = OnFreshThread(() => large.Score(message));
+        var smallAlone = OnFreshThread(() => small.Score(message));
+
+        // One thread's scratch is shared by every index: the small one after the large one must not see its leftovers.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(largeAlone, large.Score(message));
+            Assert.Equal(smallAlone, small.Score(message));
+        }
+    }
+
+    private static T OnFreshThread<T>(Func<T> work)
+    {
+        T result = default!;
+        var thread = new Thread(() => result = work());
+        thread.Start();
+        thread.Join();
+        return result;
+    }
+
+    [Fact]
     public void Ranking_before_the_index_is_built_says_so()
     {
         var ranker = new TopicRanker(Options.Create(new UnderstandingOptions()));
