@@ -204,6 +204,20 @@ public sealed class SafetyTriageTests
     }
 
     [Theory]
+    [InlineData("sexual-exploitation", "abuse-of-vulnerability")]
+    [InlineData("child-trafficking", "abuse-of-vulnerability")]
+    [InlineData("forced-marriage", "abuse-of-vulnerability")]
+    public void A_confident_trafficking_topic_is_a_concern_with_its_warning_signs(string topic, string redFlag)
+    {
+        var ranking = new TopicRanking(RankingVerdict.Confident, [new TopicScore(topic, 0.6f, 0.6f)]);
+
+        var assessment = SafetyTriage.Assess(RepositorySafety.Rules, new SafetyInput("about the job my cousin was offered") { Ranking = ranking });
+
+        Assert.Equal(SafetyLevel.Concern, assessment.Level);
+        Assert.Contains(redFlag, assessment.RedFlags);
+    }
+
+    [Theory]
     [InlineData("Mo patrão fechou-nos no armazém, não podemos sair agora")]
     [InlineData("Umqashi uyangishaya, ngisizeni")]
     [InlineData("Ndizimele egumbini, ndincedeni")]
