@@ -16,6 +16,8 @@ namespace TipBot.Features.Safety;
 /// a confident "emergency" topic → urgent;</item>
 /// <item>a danger signal about a child (an age under 18 now or earlier) → urgent;</item>
 /// <item>two different danger signals, at least one of them now → urgent;</item>
+/// <item>a message the patterns did not see at all that reads like the urgent examples (<see cref="UrgencyModel"/>) → urgent,
+/// unless it says it is over, safe now, or only a question;</item>
 /// <item>anything else that fired, even discounted, an age under 18, or a topic that is itself a warning sign →
 /// concern. When unsure, concern: the person gets the answer, the warning signs named, and a person offered.</item>
 /// </list>

@@ -23,6 +23,12 @@ public sealed class UrgencyModel
     /// <summary>Fewer examples than this per label cannot describe either side.</summary>
     public const int MinExamples = 50;
 
+    /// <summary>
+    /// A message of fewer words shares too few n-grams with any example for its nearest ones to mean anything ("helo"
+    /// came out closest to an urgent "help"); short cries for help are the patterns' work.
+    /// </summary>
+    public const int MinWords = 4;
+
     // The mean similarity of the 3 nearest urgent examples must reach MinScore and beat the calm side by Margin. Chosen on
     // two held-out sets and the dev set; a third set, not looked at before, then measured the result (README, "Safety triage").
     private const float MinScore = 0.18f;
@@ -40,12 +46,6 @@ public sealed class UrgencyModel
     public int UrgentCount { get; }
 
     public int CalmCount { get; }
-
-    /// <summary>
-    /// A message of fewer words shares too few n-grams with any example for its nearest ones to mean anything ("helo"
-    /// came out closest to an urgent "help"); short cries for help are the patterns' work.
-    /// </summary>
-    public const int MinWords = 4;
 
     /// <summary>True when the message is much more like the urgent examples than the calm ones.</summary>
     /// <param name="normalized">The message as <see cref="SafetyText.Normalize"/> leaves it, to count its words.</param>
@@ -85,5 +85,4 @@ public sealed class UrgencyModel
 
     public static UrgencyModel Build(IReadOnlyList<string> urgent, IReadOnlyList<string> calm) =>
         new(TopicIndex.Build(urgent.Select(text => (Urgent, text)).Concat(calm.Select(text => (Calm, text)))), urgent.Count, calm.Count);
-
 }

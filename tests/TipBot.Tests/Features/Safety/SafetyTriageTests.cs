@@ -39,6 +39,18 @@ public sealed class SafetyTriageTests
         Assert.Contains(SafetyRules.ReadsUrgentSignal, assessment.Signals);
     }
 
+    // Each of these came out nearer the urgent examples than the calm ones: too few words to mean anything either way.
+    [Theory]
+    [InlineData("my sister")]
+    [InlineData("the truck")]
+    [InlineData("at night")]
+    [InlineData("no food")]
+    [InlineData("he is here")]
+    public void A_message_of_a_few_words_is_left_to_the_patterns(string text)
+    {
+        Assert.DoesNotContain(SafetyRules.ReadsUrgentSignal, RepositorySafety.Assess(text).Signals);
+    }
+
     [Theory]
     [InlineData("two years ago the gate had a chain and the man with the dogs slept next to it. that is over, i am home in maseru now")]
     [InlineData("in the film the gate has a chain and a man with dogs sleeps next to it, is that how it really is?")]
