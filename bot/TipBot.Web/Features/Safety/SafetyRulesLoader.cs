@@ -177,7 +177,7 @@ public static partial class SafetyRulesLoader
             }
         }
         return urgent.Count >= UrgencyModel.MinExamples && calm.Count >= UrgencyModel.MinExamples
-            ? UrgencyModel.Build(urgent, calm.Concat(outOfScope).Distinct(StringComparer.Ordinal).ToList())
+            ? new UrgencyModel(urgent, calm.Concat(outOfScope).Distinct(StringComparer.Ordinal).ToList())
             : null;
     }
 

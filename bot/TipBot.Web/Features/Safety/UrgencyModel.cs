@@ -10,7 +10,7 @@ namespace TipBot.Features.Safety;
 /// missed about half, so a message that reads like the urgent examples much more than like the calm ones is a danger
 /// signal of its own (<see cref="SafetyRules.ReadsUrgentSignal"/>). Immutable, thread-safe.
 /// </summary>
-public sealed class UrgencyModel
+public sealed class UrgencyModel(IReadOnlyList<string> urgent, IReadOnlyList<string> calm)
 {
     public const string Folder = "urgency";
     public const string File = "examples.yaml";
@@ -34,18 +34,11 @@ public sealed class UrgencyModel
     private const float MinScore = 0.18f;
     private const float Margin = 0.04f;
 
-    private readonly TopicIndex _index;
+    private readonly TopicIndex _index = TopicIndex.Build(urgent.Select(text => (Urgent, text)).Concat(calm.Select(text => (Calm, text))));
 
-    private UrgencyModel(TopicIndex index, int urgentCount, int calmCount)
-    {
-        _index = index;
-        UrgentCount = urgentCount;
-        CalmCount = calmCount;
-    }
+    public int UrgentCount { get; } = urgent.Count;
 
-    public int UrgentCount { get; }
-
-    public int CalmCount { get; }
+    public int CalmCount { get; } = calm.Count;
 
     /// <summary>True when the message is much more like the urgent examples than the calm ones.</summary>
     /// <param name="normalized">The message as <see cref="SafetyText.Normalize"/> leaves it, to count its words.</param>
@@ -55,19 +48,19 @@ public sealed class UrgencyModel
         {
             return false;
         }
-        float urgent = 0, calm = 0;
+        float urgentScore = 0, calmScore = 0;
         foreach (var score in _index.Score(message))
         {
             if (score.TopicId == Urgent)
             {
-                urgent = score.Score;
+                urgentScore = score.Score;
             }
             else if (score.TopicId == Calm)
             {
-                calm = score.Score;
+                calmScore = score.Score;
             }
         }
-        return urgent >= MinScore && urgent - calm >= Margin;
+        return urgentScore >= MinScore && urgentScore - calmScore >= Margin;
     }
 
     private static int Words(string normalized)
@@ -82,7 +75,4 @@ public sealed class UrgencyModel
         }
         return words;
     }
-
-    public static UrgencyModel Build(IReadOnlyList<string> urgent, IReadOnlyList<string> calm) =>
-        new(TopicIndex.Build(urgent.Select(text => (Urgent, text)).Concat(calm.Select(text => (Calm, text)))), urgent.Count, calm.Count);
 }
