@@ -271,13 +271,13 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
     /// </summary>
     private static Discount MessageDiscount(SafetyRules rules, string text)
     {
+        if (MessageIsDiscussion(rules, text))
+        {
+            return Discount.Discussion;
+        }
         foreach (var language in rules.Languages)
         {
             var cues = language.Cues;
-            if (cues.Discussion?.IsMatch(text) == true || cues.JustAsking?.IsMatch(text) == true)
-            {
-                return Discount.Discussion;
-            }
             if (cues.SafeNow?.IsMatch(text) == true)
             {
                 return Discount.SafeNow;
