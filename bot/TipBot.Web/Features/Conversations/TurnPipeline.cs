@@ -60,7 +60,7 @@ public sealed class TurnPipeline(
             // the topic is still recorded so the operator sees what it is about.
             memory.Offered.Clear();
             memory.AwaitingCallbackNumber = false;
-            return Outcome(UrgentReplies(kb, strings, assessment, LikelyCountry(kb, message, memory)), UrgentTopic(ranked), ranked, HumanPriority.Urgent);
+            return Outcome(UrgentReplies(kb, strings, assessment, LikelyCountry(kb, message, memory)), UrgentTopic.For(ranked, assessment), ranked, HumanPriority.Urgent);
         }
         if (memory.AwaitingCallbackNumber)
         {
@@ -135,7 +135,7 @@ public sealed class TurnPipeline(
             return new TurnOutcome([], language, WithPersonTopic, turn.Ranking, turn.Safety, turn.Entities, null);
         }
         var replies = UrgentReplies(turn.Knowledge, turn.Knowledge.Strings(language), turn.Safety, LikelyCountry(turn.Knowledge, message, memory));
-        return new TurnOutcome(replies, language, UrgentTopic(turn.Ranking), turn.Ranking, turn.Safety, turn.Entities, HumanPriority.Urgent);
+        return new TurnOutcome(replies, language, UrgentTopic.For(turn.Ranking, turn.Safety), turn.Ranking, turn.Safety, turn.Entities, HumanPriority.Urgent);
     }
 
     /// <summary>What every message goes through: its language, entities, topic ranking and the safety check.</summary>
@@ -155,8 +155,6 @@ public sealed class TurnPipeline(
     }
 
     private readonly record struct Understood(KnowledgeBase Knowledge, string Text, LanguageDecision Decision, TurnEntities Entities, TopicRanking Ranking, SafetyAssessment Safety);
-
-    private static string UrgentTopic(TopicRanking ranked) => ranked.Verdict == RankingVerdict.NoMatch ? EmergencyTopic : ranked.TopicId;
 
     private TurnOutcome Answer(KnowledgeBase kb, LocaleStrings strings, string language, ConversationMemory memory, string topicId,
         TopicRanking ranking, Func<IReadOnlyList<BotReply>, string, TopicRanking, HumanPriority?, TurnOutcome> outcome)

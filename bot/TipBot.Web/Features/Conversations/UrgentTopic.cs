@@ -1,0 +1,54 @@
+using TipBot.Features.Safety;
+using TipBot.Features.Understanding;
+
+namespace TipBot.Features.Conversations;
+
+/// <summary>
+/// The topic an urgent message is recorded under, for the operator who takes it over and for the transcript. The
+/// person gets the emergency contacts whatever it is; the ranking's topic says what they asked ("how do I report",
+/// "my daughter…"), so it stays, unless the ranking found nothing or a conversation topic: a cry for help that shares
+/// its "please" with "english please" is not about the language. Then the kind of danger the safety signals found
+/// says it, and with none of them, emergency.
+/// </summary>
+public static class UrgentTopic
+{
+    /// <summary>Topics about the conversation itself, never what an urgent message is about.</summary>
+    public static readonly IReadOnlySet<string> ConversationTopics =
+        new HashSet<string>(["greeting", "thanks-goodbye", "about-bot", "privacy", TurnPipeline.LanguageTopic], StringComparer.Ordinal);
+
+    /// <summary>Danger signals and the topic each is about, most specific first: a child married off is forced marriage.</summary>
+    public static readonly IReadOnlyList<(string Signal, string Topic)> ByDanger =
+    [
+        ("forced-marriage", "forced-marriage"),
+        ("sexual-coercion", "sexual-exploitation"),
+        (SafetyRules.MinorSignal, "child-trafficking"),
+        ("self-harm", TurnPipeline.EmergencyTopic),
+        ("medical-emergency", TurnPipeline.EmergencyTopic),
+        ("confined", "restricted-movement"),
+        ("guarded", "restricted-movement"),
+        ("violence", "threats-violence"),
+        ("threat-to-life", "threats-violence"),
+    ];
+
+    public static string For(TopicRanking ranking, SafetyAssessment assessment)
+    {
+        if (ranking.Verdict != RankingVerdict.NoMatch && !ConversationTopics.Contains(ranking.TopicId))
+        {
+            return ranking.TopicId;
+        }
+        string? first = null;
+        foreach (var (signal, topic) in ByDanger)
+        {
+            if (assessment.Signals.Contains(signal) || (signal == SafetyRules.MinorSignal && assessment.Minor))
+            {
+                first ??= topic;
+                // Of the topics the signals name, the one the ranking scored: "he beat me and locked the door" ranked as threats.
+                if (ranking.Candidates.Any(c => c.TopicId == topic))
+                {
+                    return topic;
+                }
+            }
+        }
+        return first ?? TurnPipeline.EmergencyTopic;
+    }
+}

@@ -1,0 +1,57 @@
+using TipBot.Features.Conversations;
+using TipBot.Features.Safety;
+using TipBot.Features.Understanding;
+using TipBot.Tests.Features.Safety;
+
+namespace TipBot.Tests.Features.Conversations;
+
+public class UrgentTopicTests
+{
+    private static TopicRanking Ranked(RankingVerdict verdict, params string[] topics) =>
+        new(verdict, topics.Select((t, i) => new TopicScore(t, 0.4f - i * 0.01f, 0.4f)).ToList());
+
+    private static SafetyAssessment Urgent(params string[] signals) => new(SafetyLevel.Urgent, signals, []);
+
+    [Fact]
+    public void What_the_person_asked_stays_the_topic_of_an_urgent_message()
+    {
+        var ranking = Ranked(RankingVerdict.Confident, "report-trafficking", "restricted-movement");
+
+        Assert.Equal("report-trafficking", UrgentTopic.For(ranking, Urgent("confined")));
+    }
+
+    [Fact]
+    public void A_cry_for_help_ranked_as_a_language_request_is_recorded_as_the_danger_it_names()
+    {
+        Assert.Equal("emergency", UrgentTopic.For(Ranked(RankingVerdict.CloseCall, "change-language", "emergency"), Urgent("self-harm", "plea-for-rescue")));
+        Assert.Equal("child-trafficking", UrgentTopic.For(Ranked(RankingVerdict.CloseCall, "change-language"), Urgent("abducted") with { Minor = true }));
+        Assert.Equal("restricted-movement", UrgentTopic.For(Ranked(RankingVerdict.Confident, "privacy"), Urgent("confined")));
+    }
+
+    [Fact]
+    public void Of_several_dangers_the_one_the_ranking_also_saw_wins()
+    {
+        var ranking = Ranked(RankingVerdict.NoMatch, "domestic-work", "threats-violence");
+
+        Assert.Equal("threats-violence", UrgentTopic.For(ranking, Urgent("confined", "violence")));
+        Assert.Equal("restricted-movement", UrgentTopic.For(Ranked(RankingVerdict.NoMatch, "domestic-work"), Urgent("confined", "violence")));
+    }
+
+    [Fact]
+    public void Nothing_ranked_and_no_named_danger_is_an_emergency()
+    {
+        Assert.Equal("emergency", UrgentTopic.For(TopicRanking.Nothing, Urgent("reads-urgent")));
+    }
+
+    [Fact]
+    public void Every_signal_and_topic_it_names_exists_in_the_knowledge_base()
+    {
+        var topics = RepositorySafety.Knowledge.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (signal, topic) in UrgentTopic.ByDanger)
+        {
+            Assert.True(RepositorySafety.Rules.Signals.ContainsKey(signal), $"no safety signal '{signal}' in knowledge/safety/signals.yaml");
+            Assert.Contains(topic, topics);
+        }
+        Assert.All(UrgentTopic.ConversationTopics, t => Assert.Contains(t, topics));
+    }
+}
