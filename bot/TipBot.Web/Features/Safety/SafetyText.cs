@@ -35,8 +35,18 @@ public static class SafetyText
         var result = new StringBuilder(decomposed.Length + 16);
         var gap = false;
         var mark = ' ';
-        foreach (var c in decomposed)
+        for (var i = 0; i < decomposed.Length; i++)
         {
+            var c = decomposed[i];
+            if (char.IsHighSurrogate(c) && i + 1 < decomposed.Length && IsLaughing(char.ConvertToUtf32(c, decomposed[i + 1])))
+            {
+                // "he will kill me 😂" is a joke as much as "he will kill me lol": the cues can only read words.
+                i++;
+                gap = true;
+                AppendWord(result, Laughing, ref gap, ref mark);
+                gap = true;
+                continue;
+            }
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             {
@@ -48,17 +58,7 @@ public static class SafetyText
             }
             if (char.IsLetterOrDigit(c))
             {
-                if (result.Length > 0 && mark != ' ')
-                {
-                    result.Append(' ').Append(mark).Append(' ');
-                }
-                else if (result.Length > 0 && gap)
-                {
-                    result.Append(' ');
-                }
-                gap = false;
-                mark = ' ';
-                result.Append(char.ToLowerInvariant(c));
+                AppendWord(result, [char.ToLowerInvariant(c)], ref gap, ref mark);
                 continue;
             }
             gap = true;
@@ -74,6 +74,26 @@ public static class SafetyText
             }
         }
         return result.ToString();
+    }
+
+    private const string Laughing = "haha";
+
+    private static bool IsLaughing(int codePoint) => codePoint is 0x1F602 or 0x1F923 or 0x1F606 or 0x1F605 or 0x1F604 or 0x1F601 or 0x1F639;
+
+    /// <summary>Appends letters of a word, after the break or space that the characters since the last letter call for.</summary>
+    private static void AppendWord(StringBuilder result, ReadOnlySpan<char> letters, ref bool gap, ref char mark)
+    {
+        if (result.Length > 0 && mark != ' ')
+        {
+            result.Append(' ').Append(mark).Append(' ');
+        }
+        else if (result.Length > 0 && gap)
+        {
+            result.Append(' ');
+        }
+        gap = false;
+        mark = ' ';
+        result.Append(letters);
     }
 
     /// <summary>The start and end of the sentence (or, with <paramref name="clause"/>, the clause) holding a position.</summary>

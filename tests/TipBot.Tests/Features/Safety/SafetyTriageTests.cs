@@ -24,6 +24,26 @@ public sealed class SafetyTriageTests
         Assert.Equal(SafetyLevel.Urgent, Level(text));
     }
 
+    [Theory]
+    [InlineData("the welder at our site fell off the roof, he is not breathing and the foreman says no ambulance")]
+    [InlineData("my baby is coughing and her lips are going blue, madam says i cant leave the house")]
+    [InlineData("motsoalle oa ka ha a sisinyehe mme o tsoa mali hloohong")]
+    public void Someone_badly_hurt_or_ill_now_is_urgent_without_anyone_to_blame(string text)
+    {
+        var assessment = RepositorySafety.Assess(text);
+
+        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
+        Assert.Contains("medical-emergency", assessment.Signals);
+    }
+
+    [Fact]
+    public void A_laughing_emoji_makes_a_threat_a_joke()
+    {
+        Assert.Equal(SafetyLevel.Urgent, Level("my boss will kill me if im late again"));
+        Assert.NotEqual(SafetyLevel.Urgent, Level("my boss will kill me if im late again 😂"));
+        Assert.NotEqual(SafetyLevel.Urgent, Level("my boss will kill me if im late again🤣🤣"));
+    }
+
     // Written for this test; no pattern names these situations, the urgency examples carry them.
     [Theory]
     [InlineData("the gate has a chain and the man with the dogs sleeps next to it, we are nine in the back room since sunday and there is no food")]
