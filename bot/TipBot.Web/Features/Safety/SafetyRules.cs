@@ -49,13 +49,14 @@ public sealed record SafetyCues(
     SafetyRegex? Negation,
     SafetyRegex? NotNegation,
     SafetyRegex? Past,
+    SafetyRegex? PastTense,
     SafetyRegex? SafeNow,
     SafetyRegex? Hypothetical,
     SafetyRegex? JustAsking,
     SafetyRegex? Discussion,
     SafetyRegex? Present)
 {
-    public static SafetyCues None { get; } = new(null, null, null, null, null, null, null, null);
+    public static SafetyCues None { get; } = new(null, null, null, null, null, null, null, null, null);
 }
 
 /// <summary>The patterns, cues and age phrasings of one language file.</summary>

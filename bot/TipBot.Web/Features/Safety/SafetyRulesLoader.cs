@@ -19,7 +19,7 @@ public static partial class SafetyRulesLoader
     /// <summary>How long an expression may be once its {words} are filled in; a longer one is hard to review.</summary>
     private const int MaxPatternChars = 6000;
 
-    private static readonly string[] CueKinds = ["negation", "not_negation", "past", "safe_now", "hypothetical", "just_asking", "discussion", "present"];
+    private static readonly string[] CueKinds = ["negation", "not_negation", "past", "past_tense", "safe_now", "hypothetical", "just_asking", "discussion", "present"];
 
     private sealed record LanguageFile(string Code, string File, YamlMappingNode Map, IReadOnlyDictionary<string, IReadOnlyList<string>> Cues, IReadOnlyList<string> SwitchesWith, IReadOnlyDictionary<string, string> Words);
 
@@ -115,7 +115,7 @@ public static partial class SafetyRulesLoader
             var merged = CueKinds.ToDictionary(k => k, k => file.SwitchesWith.Where(byCode.ContainsKey).Select(o => byCode[o]).Prepend(file)
                 .SelectMany(f => f.Cues.GetValueOrDefault(k) ?? []).Distinct(StringComparer.Ordinal).ToArray());
             var cues = new SafetyCues(
-                CueRegex(merged["negation"]), CueRegex(merged["not_negation"]), CueRegex(merged["past"]), CueRegex(merged["safe_now"]),
+                CueRegex(merged["negation"]), CueRegex(merged["not_negation"]), CueRegex(merged["past"]), CueRegex(merged["past_tense"]), CueRegex(merged["safe_now"]),
                 CueRegex(merged["hypothetical"]), CueRegex(merged["just_asking"]), CueRegex(merged["discussion"]), CueRegex(merged["present"]));
 
             var ages = new List<SafetyRegex>();

@@ -343,7 +343,9 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             return Discount.None;
         }
         var (sentenceStart, sentenceEnd) = SafetyText.Span(text, index, length, clause: false);
-        if (cues.Past?.IsMatch(text.AsSpan(sentenceStart, sentenceEnd - sentenceStart)) == true)
+        // A tense marker is about its own verb, up to the match ("o ne a koaletsoe"): "they locked her in, she had borrowed a phone" is still now.
+        if (cues.Past?.IsMatch(text.AsSpan(sentenceStart, sentenceEnd - sentenceStart)) == true
+            || cues.PastTense?.IsMatch(text.AsSpan(sentenceStart, index + length - sentenceStart)) == true)
         {
             return Discount.Past;
         }

@@ -111,6 +111,15 @@ public sealed class SafetyTriageTests
     }
 
     [Fact]
+    public void A_tense_marker_speaks_for_its_own_verb_not_for_the_whole_sentence()
+    {
+        // "She says they locked her in the room, she had borrowed a friend's phone": the locking is now.
+        Assert.Equal(SafetyLevel.Urgent, Level("o re ba mo koaletse ka kamoreng, o ne a adimile mohala oa motsoalle"));
+        // "My sister was locked in by her employer in Durban": told in the past.
+        Assert.NotEqual(SafetyLevel.Urgent, Level("khaitseli ea ka o ne a koaletsoe ke mong'a hae durban"));
+    }
+
+    [Fact]
     public void The_present_wins_over_a_past_mention()
     {
         Assert.Equal(SafetyLevel.Urgent, Level("last year i came to work here. now the boss locks us in every night"));
