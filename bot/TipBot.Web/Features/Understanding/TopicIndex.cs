@@ -110,11 +110,11 @@ public sealed class TopicIndex
 
     /// <summary>
     /// Scores every topic for a message, best first by <see cref="TopicScore.Score"/> (the mean of its
-    /// <paramref name="nearest"/> closest examples: which topic the message is about).
-    /// <see cref="TopicScore.Fit"/> blends that with the topic centroid (how well the message fits the
-    /// topic as a whole: whether anything fits at all). The out-of-scope pseudo-topic is included.
+    /// <paramref name="nearest"/> closest examples, blended with the fit at <paramref name="rankFitWeight"/>: which topic
+    /// the message is about). <see cref="TopicScore.Fit"/> blends the nearest examples with the topic centroid (how well
+    /// the message fits the topic as a whole: whether anything fits at all). The out-of-scope pseudo-topic is included.
     /// </summary>
-    public TopicScore[] Score(string message, int nearest = 3, float fitNearestWeight = 0.3f)
+    public TopicScore[] Score(string message, int nearest = 3, float fitNearestWeight = 0.3f, float rankFitWeight = 0f)
     {
         var scratch = t_scratch ??= new Scratch();
         scratch.Reset(_examples.DocumentCount, _topics.Length);
@@ -150,7 +150,8 @@ public sealed class TopicIndex
         for (var t = 0; t < _topics.Length; t++)
         {
             var nearestMean = MeanOfTop(scratch.ExampleScores.AsSpan(_topicFirstExample[t], _topicFirstExample[t + 1] - _topicFirstExample[t]), nearest);
-            result[t] = new TopicScore(_topics[t], nearestMean, fitNearestWeight * nearestMean + (1 - fitNearestWeight) * scratch.CentroidScores[t]);
+            var fit = fitNearestWeight * nearestMean + (1 - fitNearestWeight) * scratch.CentroidScores[t];
+            result[t] = new TopicScore(_topics[t], (1 - rankFitWeight) * nearestMean + rankFitWeight * fit, fit);
         }
         Array.Sort(result, static (a, b) => b.Score.CompareTo(a.Score));
         return result;

@@ -37,7 +37,7 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         foreach (var (indexLanguage, index) in indexes)
         {
             var weight = language is null || indexLanguage == language ? 1f : options.Value.OtherLanguageWeight;
-            foreach (var score in index.Score(message))
+            foreach (var score in index.Score(message, rankFitWeight: options.Value.FitWeight))
             {
                 if (!byTopic.TryGetValue(score.TopicId, out var seen) || seen.Score < score.Score * weight)
                 {

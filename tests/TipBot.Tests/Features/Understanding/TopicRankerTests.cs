@@ -161,6 +161,24 @@ public sealed class TopicRankerTests
     }
 
     [Fact]
+    public void The_rank_blends_the_nearest_examples_with_the_fit_as_a_whole_as_asked()
+    {
+        var index = TopicIndex.Build(PassportExamples.Select(x => ("passport-confiscation", x))
+            .Concat(WageExamples.Select(x => ("wages-and-deductions", x))));
+        const string message = "he keeps my passport and pays me half of what he promised";
+
+        var nearestOnly = index.Score(message).ToDictionary(s => s.TopicId);
+        var blended = index.Score(message, rankFitWeight: 0.3f).ToDictionary(s => s.TopicId);
+
+        foreach (var (topic, score) in nearestOnly)
+        {
+            Assert.Equal(score.Fit, blended[topic].Fit);
+            Assert.Equal(0.7f * score.Score + 0.3f * score.Fit, blended[topic].Score, 0.0001f);
+            Assert.NotEqual(score.Score, blended[topic].Score);
+        }
+    }
+
+    [Fact]
     public void Indexes_of_different_sizes_scored_in_turn_on_one_thread_score_as_each_does_alone()
     {
         var large = TopicIndex.Build(PassportExamples.Select(x => ("passport-confiscation", x))
