@@ -97,7 +97,7 @@ public sealed partial class TipBotBot(
             await turnContext.SendActivitiesAsync(outcome.Replies.Select(Reply).ToArray(), cancellationToken);
         }
 
-        var recorded = await transcripts.RecordTurnAsync(db, channelId, key, activity.Id, text, outcome, cancellationToken);
+        var recorded = await transcripts.RecordTurnAsync(db, before, channelId, key, activity.Id, text, outcome, cancellationToken);
         if (HandoffRouter.Concerns(before, outcome))
         {
             await HandOffAsync(turnContext, before, recorded, channelId, text, outcome, memory, cancellationToken);

@@ -19,21 +19,17 @@ public sealed class TranscriptRecorder(
     // Both queries run on every turn, so they are compiled once: as plain LINQ each call walked and looked up its
     // expression tree. The lookup starts from the conversation: two index seeks (conversations (ChannelId, Key), then
     // messages (ConversationId, ActivityId)); written message-first, SQLite scanned the whole messages index for the
-    // ActivityId on every turn. It also brings the handoff status, so a turn needs no second query to know whether a
-    // person has the conversation.
+    // ActivityId on every turn. It also brings the handoff status and the safety signals so far, so a turn needs no second
+    // query to know whether a person has the conversation or to record its own signals beside the earlier ones.
     private static readonly Func<TipBotDbContext, string, string, string, CancellationToken, Task<ConversationLookup?>> Lookup =
         EF.CompileAsyncQuery((TipBotDbContext db, string channelId, string key, string activityId, CancellationToken _) =>
             db.Set<ConversationRecord>().Where(c => c.ChannelId == channelId && c.Key == key)
-                .Select(c => new ConversationLookup(c.Id, c.Messages.Any(m => m.ActivityId == activityId), c.Handoff, c.OpenCaseId))
+                .Select(c => new ConversationLookup(c.Id, c.Messages.Any(m => m.ActivityId == activityId), c.Handoff, c.OpenCaseId)
+                {
+                    SafetySignals = c.SafetySignals,
+                    SafetyRedFlags = c.SafetyRedFlags,
+                })
                 .FirstOrDefault());
-
-    private static readonly Func<TipBotDbContext, string, string, CancellationToken, Task<KnownConversation?>> FindConversation =
-        EF.CompileAsyncQuery((TipBotDbContext db, string channelId, string key, CancellationToken _) =>
-            db.Set<ConversationRecord>().Where(c => c.ChannelId == channelId && c.Key == key)
-                .Select(c => new KnownConversation(c.Id, c.SafetySignals, c.SafetyRedFlags)).FirstOrDefault());
-
-    /// <summary>What a turn's record needs of a stored conversation: written with SQL, so nothing is tracked.</summary>
-    private sealed record KnownConversation(Guid Id, string? SafetySignals, string? SafetyRedFlags);
 
     private readonly IDataProtector _protector = dataProtection.CreateProtector("TipBot.Transcript.v1");
 
@@ -60,13 +56,14 @@ public sealed class TranscriptRecorder(
     /// ~0.4 ms (see <see cref="SqlStatement"/>). The rows are the same.
     /// </summary>
     /// <param name="db">The turn's context, its connection open (the read and the writes share it).</param>
-    public async Task<RecordedTurn> RecordTurnAsync(TipBotDbContext db, string channelId, string key, string? activityId, string inboundText, TurnOutcome outcome, CancellationToken cancellationToken)
+    /// <param name="before">The conversation as <see cref="LookupAsync(TipBotDbContext, string, string, string?, CancellationToken)"/> found it at the turn's start.</param>
+    public async Task<RecordedTurn> RecordTurnAsync(TipBotDbContext db, ConversationLookup before, string channelId, string key, string? activityId, string inboundText,
+        TurnOutcome outcome, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var existing = await FindConversation(db, channelId, key, cancellationToken);
-        var conversationId = existing?.Id ?? Guid.CreateVersion7();
-        var signals = IdList.Merge(existing?.SafetySignals, outcome.Safety.Signals);
-        var redFlags = IdList.Merge(existing?.SafetyRedFlags, outcome.Safety.RedFlags);
+        var conversationId = before.Id ?? Guid.CreateVersion7();
+        var signals = IdList.Merge(before.SafetySignals, outcome.Safety.Signals);
+        var redFlags = IdList.Merge(before.SafetyRedFlags, outcome.Safety.RedFlags);
         var inbound = Message(MessageDirection.Inbound, MessageAuthor.User, inboundText, outcome.Language, outcome.TopicId, now) with
         {
             ActivityId = ActivityKey(activityId),
@@ -88,7 +85,7 @@ public sealed class TranscriptRecorder(
             """, ("@id", conversationId), ("@channel", channelId), ("@key", key), ("@language", outcome.Language), ("@now", now),
             ("@handoff", nameof(HandoffStatus.BotActive)), ("@signals", signals), ("@redFlags", redFlags));
         var statements = new List<Statement>(replies.Count + 2);
-        if (existing is null)
+        if (before.Id is null)
         {
             // The id is only known once stored (a racing first message may have stored the conversation first).
             conversationId = SqlStatement.AsGuid((await SqlStatement.BatchAsync(db, [upsert], cancellationToken))[0].First);
@@ -101,7 +98,7 @@ public sealed class TranscriptRecorder(
         statements.Add(Insert(conversationId, inbound));
         statements.AddRange(replies.Select(reply => Insert(conversationId, reply)));
         var results = await SqlStatement.BatchAsync(db, statements, cancellationToken);
-        var ids = results.Skip(existing is null ? 0 : 1).Select(result => Convert.ToInt64(result.First, CultureInfo.InvariantCulture)).ToList();
+        var ids = results.Skip(before.Id is null ? 0 : 1).Select(result => Convert.ToInt64(result.First, CultureInfo.InvariantCulture)).ToList();
         var messages = new List<RecordedMessage>(ids.Count) { new(ids[0], MessageAuthor.User, inboundText, now, outcome.Urgent) };
         for (var i = 0; i < replies.Count; i++)
         {
@@ -155,6 +152,11 @@ public sealed class TranscriptRecorder(
 /// <summary>The conversation as a turn finds it.</summary>
 public sealed record ConversationLookup(Guid? Id, bool Duplicate, HandoffStatus Handoff, Guid? OpenCaseId)
 {
+    /// <summary>The conversation's safety signals and red flags so far (comma-separated ids), which the turn's record adds to.</summary>
+    public string? SafetySignals { get; init; }
+
+    public string? SafetyRedFlags { get; init; }
+
     public static ConversationLookup New { get; } = new(null, false, HandoffStatus.BotActive, null);
 
     /// <summary>True while the person waits for or talks to an operator: the bot does not answer topics.</summary>

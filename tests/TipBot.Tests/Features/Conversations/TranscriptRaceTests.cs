@@ -28,8 +28,8 @@ public sealed class TranscriptRaceTests(TipBotFactory factory) : IClassFixture<T
         // Holding the write gate lets both look the (missing) conversation up and queue their writes behind it.
         using (await DatabaseWriteGate.EnterAsync(contexts, CancellationToken.None))
         {
-            first = recorder.RecordTurnAsync(firstTurn, "test", key, "activity-1", "first", outcome, CancellationToken.None);
-            second = recorder.RecordTurnAsync(secondTurn, "test", key, "activity-2", "second", outcome, CancellationToken.None);
+            first = recorder.RecordTurnAsync(firstTurn, ConversationLookup.New, "test", key, "activity-1", "first", outcome, CancellationToken.None);
+            second = recorder.RecordTurnAsync(secondTurn, ConversationLookup.New, "test", key, "activity-2", "second", outcome, CancellationToken.None);
         }
         var turns = await Task.WhenAll(first, second);
 

@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TipBot.Persistence;
+using TipBot.Tests.Support;
+
+namespace TipBot.Tests.Persistence;
+
+public sealed class SqlitePragmasTests
+{
+    [Fact]
+    public async Task Every_open_connection_has_TipBot_s_settings_also_when_the_pool_hands_the_same_connection_out_again()
+    {
+        using var factory = new TipBotFactory();
+        // SQLite whichever database the rest of the suite runs on: these are SQLite's per-connection settings.
+        factory.Settings["TipBot:Database:Provider"] = "Sqlite";
+        factory.Settings["ConnectionStrings:TipBot"] = "";
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<TipBotDbContext>>();
+
+        object? firstHandle = null;
+        for (var open = 0; open < 3; open++)
+        {
+            await using var db = await contexts.CreateOpenDbContextAsync(CancellationToken.None);
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            firstHandle ??= connection.Handle;
+
+            Assert.Equal(1L, await Pragma(connection, "synchronous")); // NORMAL (SQLite's default is FULL)
+            Assert.Equal(1L, await Pragma(connection, "foreign_keys"));
+            Assert.Equal((long)SqlitePragmas.AutoCheckpointPages, await Pragma(connection, "wal_autocheckpoint"));
+        }
+
+        // The settings are applied once per pooled connection, so this test must have seen a reused one.
+        await using var last = await contexts.CreateOpenDbContextAsync(CancellationToken.None);
+        Assert.Same(firstHandle, ((SqliteConnection)last.Database.GetDbConnection()).Handle);
+    }
+
+    private static async Task<long> Pragma(SqliteConnection connection, string name)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
