@@ -51,7 +51,7 @@ public sealed class TurnStateStore(EfBotStorage storage)
         string.IsNullOrEmpty(activity.From?.Id) ? null : $"{activity.ChannelId}/users/{activity.From.Id}";
 
     /// <summary>One stored item: its value, and what it looked like when read, to write it only when it changed.</summary>
-    internal sealed class Stored<T>(string? key, string property, T value, string? eTag, string? loadedJson) where T : new()
+    internal sealed class Stored<T>(string? key, string property, T value, string? eTag, JObject? loaded) where T : new()
     {
         public T Value { get; } = value;
 
@@ -61,7 +61,7 @@ public sealed class TurnStateStore(EfBotStorage storage)
             {
                 return new(key, property, new T(), null, null);
             }
-            return new(key, property, json.ToObject<T>(Serializer) ?? new T(), stored.Value<string>(ETagProperty), json.ToString(Formatting.None));
+            return new(key, property, json.ToObject<T>(Serializer) ?? new T(), stored.Value<string>(ETagProperty), json);
         }
 
         public void AddIfChanged(Dictionary<string, object> changes)
@@ -71,7 +71,7 @@ public sealed class TurnStateStore(EfBotStorage storage)
                 return;
             }
             var json = JObject.FromObject(Value!, Serializer);
-            if (loadedJson is not null && json.ToString(Formatting.None) == loadedJson)
+            if (loaded is not null && JToken.DeepEquals(json, loaded))
             {
                 return;
             }

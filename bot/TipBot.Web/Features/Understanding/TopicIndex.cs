@@ -160,30 +160,21 @@ public sealed class TopicIndex
     private static float MeanOfTop(ReadOnlySpan<float> scores, int k)
     {
         Span<float> top = stackalloc float[k];
-        var filled = 0;
-        foreach (var score in scores)
-        {
-            if (filled < k)
-            {
-                top[filled++] = score;
-                continue;
-            }
-            var min = 0;
-            for (var i = 1; i < k; i++)
-            {
-                if (top[i] < top[min])
-                {
-                    min = i;
-                }
-            }
-            if (score > top[min])
-            {
-                top[min] = score;
-            }
-        }
+        var filled = Math.Min(k, scores.Length);
         if (filled == 0)
         {
             return 0;
+        }
+        scores[..filled].CopyTo(top);
+        // Most examples share no feature with a message (score 0): one comparison with the smallest kept score each.
+        var min = IndexOfMin(top[..filled]);
+        foreach (var score in scores[filled..])
+        {
+            if (score > top[min])
+            {
+                top[min] = score;
+                min = IndexOfMin(top);
+            }
         }
         var sum = 0f;
         foreach (var score in top[..filled])
@@ -191,6 +182,19 @@ public sealed class TopicIndex
             sum += score;
         }
         return sum / filled;
+    }
+
+    private static int IndexOfMin(ReadOnlySpan<float> values)
+    {
+        var min = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[min])
+            {
+                min = i;
+            }
+        }
+        return min;
     }
 
     private static (int Feature, float Weight)[] Weigh(Dictionary<int, int> counts, float[] idf) =>
