@@ -65,6 +65,8 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             }
         }
 
+        RestoreDiscussedDanger(hits);
+
         var counted = new Dictionary<string, (SignalDefinition Signal, SafetyLevel Level)>(StringComparer.Ordinal);
         var redFlags = new List<string>();
         var discounted = new List<string>();
@@ -200,6 +202,28 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// A question about meaning ("what does it mean when they threaten family like this?") discounts the whole message as a
+    /// discussion, but once another danger in it is happening now ("he is sitting outside my door now") the question is
+    /// about the writer's own danger: what it discounted counts again.
+    /// </summary>
+    private static void RestoreDiscussedDanger(List<Hit> hits)
+    {
+        var happening = hits.Where(h => h.Discount == Discount.None && h.Pattern.Signal.Kind == SignalKind.Danger).Select(h => h.Pattern.Signal.Id).ToHashSet(StringComparer.Ordinal);
+        if (happening.Count == 0)
+        {
+            return;
+        }
+        for (var i = 0; i < hits.Count; i++)
+        {
+            // Another danger: the same one said twice (in two languages' words) is still the one discussed.
+            if (hits[i].Discount == Discount.Discussion && !happening.Contains(hits[i].Pattern.Signal.Id))
+            {
+                hits[i] = hits[i] with { Discount = Discount.None };
+            }
+        }
     }
 
     /// <summary>An age under 18 said in any language's phrasing ("im 15", "lilemo li 15", "15 anos").</summary>

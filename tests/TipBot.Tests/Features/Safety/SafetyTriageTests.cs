@@ -44,6 +44,24 @@ public sealed class SafetyTriageTests
         Assert.NotEqual(SafetyLevel.Urgent, Level("my boss will kill me if im late again🤣🤣"));
     }
 
+    [Fact]
+    public void A_question_about_meaning_stops_discounting_once_another_danger_in_the_message_is_happening_now()
+    {
+        const string question = "what does it mean when he says he will kill my family like this?";
+        Assert.NotEqual(SafetyLevel.Urgent, Level(question));
+
+        var assessment = RepositorySafety.Assess(question + " he is sitting outside my door now");
+
+        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
+        Assert.Contains("threat-to-life", assessment.Signals);
+    }
+
+    [Fact]
+    public void A_film_stays_a_film_when_the_writer_is_only_afraid_now()
+    {
+        Assert.NotEqual(SafetyLevel.Urgent, Level("i watched a film where the boss said he will kill their families, now i am scared to go to joburg"));
+    }
+
     // Written for this test; no pattern names these situations, the urgency examples carry them.
     [Theory]
     [InlineData("the gate has a chain and the man with the dogs sleeps next to it, we are nine in the back room since sunday and there is no food")]
