@@ -11,10 +11,7 @@ public sealed class SqliteCheckpointsTests
     [Fact]
     public async Task What_a_turn_commits_reaches_the_database_file_in_the_background_not_at_SQLite_s_own_checkpoint()
     {
-        using var factory = new TipBotFactory();
-        // SQLite whichever database the rest of the suite runs on: this is SQLite's write-ahead log.
-        factory.Settings["TipBot:Database:Provider"] = "Sqlite";
-        factory.Settings["ConnectionStrings:TipBot"] = "";
+        using var factory = TipBotFactory.OnSqlite();
         var marker = "checkpoint-" + Guid.NewGuid().ToString("N");
 
         await factory.Services.GetRequiredService<IStorage>().WriteAsync(new Dictionary<string, object> { ["test/conversations/c"] = new JObject { ["marker"] = marker } });

@@ -11,10 +11,7 @@ public sealed class SqlitePragmasTests
     [Fact]
     public async Task Every_open_connection_has_TipBot_s_settings_also_when_the_pool_hands_the_same_connection_out_again()
     {
-        using var factory = new TipBotFactory();
-        // SQLite whichever database the rest of the suite runs on: these are SQLite's per-connection settings.
-        factory.Settings["TipBot:Database:Provider"] = "Sqlite";
-        factory.Settings["ConnectionStrings:TipBot"] = "";
+        using var factory = TipBotFactory.OnSqlite();
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<TipBotDbContext>>();
 
         object? firstHandle = null;

@@ -36,6 +36,15 @@ public class TipBotFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>A host on SQLite whichever database the rest of the suite runs on, for tests of SQLite's own behaviour.</summary>
+    public static TipBotFactory OnSqlite()
+    {
+        var factory = new TipBotFactory();
+        factory.Settings["TipBot:Database:Provider"] = "Sqlite";
+        factory.Settings["ConnectionStrings:TipBot"] = "";
+        return factory;
+    }
+
     /// <summary>Extra configuration for this host (e.g. "TipBot:Handoff:QueueTimeout"), set before the first request.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
