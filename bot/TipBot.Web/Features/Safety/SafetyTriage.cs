@@ -211,6 +211,10 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
     /// </summary>
     private static void RestoreDiscussedDanger(List<Hit> hits)
     {
+        if (!hits.Exists(static h => h.Discount == Discount.Discussion))
+        {
+            return;
+        }
         var happening = hits.Where(h => h.Discount == Discount.None && h.Pattern.Signal.Kind == SignalKind.Danger).Select(h => h.Pattern.Signal.Id).ToHashSet(StringComparer.Ordinal);
         if (happening.Count == 0)
         {
