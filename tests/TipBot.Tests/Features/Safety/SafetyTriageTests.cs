@@ -120,6 +120,7 @@ public sealed class SafetyTriageTests
     [InlineData("years ago a boss used to lock us in the hostel. was that legal?")]
     [InlineData("last year my employer beat me. i am safe at home in maseru now")]
     [InlineData("i escaped from the farm where they kept us locked in, i want to know my rights")]
+    [InlineData("the owner locked me in a storeroom in rustenburg in 2018 and kept my pay. what are my rights")]
     public void Past_danger_is_a_concern_not_urgent(string text)
     {
         var assessment = RepositorySafety.Assess(text);
