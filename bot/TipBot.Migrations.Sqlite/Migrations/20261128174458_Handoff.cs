@@ -15,14 +15,14 @@ namespace TipBot.Migrations.Sqlite.Migrations
                 name: "IX_conversations_HumanRequestedAt",
                 table: "conversations");
 
-            migrationBuilder.DropColumn(
-                name: "HumanPriority",
-                table: "conversations");
+            // SQLite's own DROP COLUMN (3.35+) instead of EF's DropColumn, which rebuilds the table: a rebuild
+            // here ran outside the migration's transaction (PRAGMA foreign_keys) and logged two warnings on every
+            // new database. Neither column is in an index (dropped above) or a constraint, so SQLite can drop them
+            // in place.
+            migrationBuilder.Sql("ALTER TABLE conversations DROP COLUMN HumanPriority;");
 
             // A request time is not a case id: the old column goes, the new one starts empty.
-            migrationBuilder.DropColumn(
-                name: "HumanRequestedAt",
-                table: "conversations");
+            migrationBuilder.Sql("ALTER TABLE conversations DROP COLUMN HumanRequestedAt;");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "OpenCaseId",
