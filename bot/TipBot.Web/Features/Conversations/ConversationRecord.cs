@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TipBot.Features.Handoff;
+using TipBot.Persistence;
 
 namespace TipBot.Features.Conversations;
 
@@ -32,28 +33,37 @@ public sealed class ConversationRecord
 
 public enum HumanPriority { Normal, Urgent }
 
-/// <summary>Adds ids to a comma-separated list of ids, once each, within the column's length.</summary>
+/// <summary>
+/// Adds ids to a comma-separated list of ids in a column, once each, within the column's length. Each id is appended by
+/// the database in its own statement, from what is stored when it runs, not from what the turn read: two turns of one
+/// conversation recorded at once would otherwise each write their own list and the later would drop the other's ids.
+/// </summary>
 internal static class IdList
 {
     public const int MaxLength = 512;
+    public const string SafetySignalsColumn = "SafetySignals";
+    public const string SafetyRedFlagsColumn = "SafetyRedFlags";
 
-    public static string? Merge(string? existing, IEnumerable<string> ids)
+    private static readonly Dictionary<string, string> AppendSql = new[] { SafetySignalsColumn, SafetyRedFlagsColumn }.ToDictionary(
+        column => column,
+        column => $"""
+            UPDATE conversations SET "{column}" = CASE WHEN "{column}" IS NULL THEN @item ELSE "{column}" || ',' || @item END
+            WHERE "Id" = @conversation AND ("{column}" IS NULL
+                OR (replace(',' || "{column}" || ',', ',' || @item || ',', ',') = ',' || "{column}" || ','
+                    AND length("{column}") + 1 + length(@item) <= {MaxLength}))
+            """,
+        StringComparer.Ordinal);
+
+    /// <summary>Statements appending the ids that <paramref name="known"/> (the list as the turn read it) lacks; none for most turns.</summary>
+    public static IEnumerable<Statement> Appends(Guid conversationId, string column, string? known, IEnumerable<string> ids)
     {
-        var merged = existing;
         foreach (var id in ids)
         {
-            if (merged?.Split(',').Contains(id, StringComparer.Ordinal) == true)
+            if (known?.Split(',').Contains(id, StringComparer.Ordinal) != true)
             {
-                continue;
+                yield return new Statement(AppendSql[column], ("@conversation", conversationId), ("@item", id));
             }
-            var next = merged is null ? id : merged + "," + id;
-            if (next.Length > MaxLength)
-            {
-                break;
-            }
-            merged = next;
         }
-        return merged;
     }
 }
 

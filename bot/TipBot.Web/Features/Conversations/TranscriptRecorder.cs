@@ -62,8 +62,6 @@ public sealed class TranscriptRecorder(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var conversationId = before.Id ?? Guid.CreateVersion7();
-        var signals = IdList.Merge(before.SafetySignals, outcome.Safety.Signals);
-        var redFlags = IdList.Merge(before.SafetyRedFlags, outcome.Safety.RedFlags);
         var inbound = Message(MessageDirection.Inbound, MessageAuthor.User, inboundText, outcome.Language, outcome.TopicId, now) with
         {
             ActivityId = ActivityKey(activityId),
@@ -77,13 +75,12 @@ public sealed class TranscriptRecorder(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // An upsert that returns the stored id: a first message racing another of the same conversation joins it.
         var upsert = new Statement("""
-            INSERT INTO conversations ("Id", "ChannelId", "Key", "Language", "StartedAt", "LastMessageAt", "Handoff", "SafetySignals", "SafetyRedFlags")
-            VALUES (@id, @channel, @key, @language, @now, @now, @handoff, @signals, @redFlags)
-            ON CONFLICT ("ChannelId", "Key") DO UPDATE SET "LastMessageAt" = excluded."LastMessageAt", "Language" = excluded."Language",
-                "SafetySignals" = excluded."SafetySignals", "SafetyRedFlags" = excluded."SafetyRedFlags"
+            INSERT INTO conversations ("Id", "ChannelId", "Key", "Language", "StartedAt", "LastMessageAt", "Handoff")
+            VALUES (@id, @channel, @key, @language, @now, @now, @handoff)
+            ON CONFLICT ("ChannelId", "Key") DO UPDATE SET "LastMessageAt" = excluded."LastMessageAt", "Language" = excluded."Language"
             RETURNING "Id"
             """, ("@id", conversationId), ("@channel", channelId), ("@key", key), ("@language", outcome.Language), ("@now", now),
-            ("@handoff", nameof(HandoffStatus.BotActive)), ("@signals", signals), ("@redFlags", redFlags));
+            ("@handoff", nameof(HandoffStatus.BotActive)));
         var statements = new List<Statement>(replies.Count + 2);
         if (before.Id is null)
         {
@@ -97,8 +94,10 @@ public sealed class TranscriptRecorder(
         }
         statements.Add(Insert(conversationId, inbound));
         statements.AddRange(replies.Select(reply => Insert(conversationId, reply)));
+        statements.AddRange(IdList.Appends(conversationId, IdList.SafetySignalsColumn, before.SafetySignals, outcome.Safety.Signals));
+        statements.AddRange(IdList.Appends(conversationId, IdList.SafetyRedFlagsColumn, before.SafetyRedFlags, outcome.Safety.RedFlags));
         var results = await SqlStatement.BatchAsync(db, statements, cancellationToken);
-        var ids = results.Skip(before.Id is null ? 0 : 1).Select(result => Convert.ToInt64(result.First, CultureInfo.InvariantCulture)).ToList();
+        var ids = results.Skip(before.Id is null ? 0 : 1).Take(replies.Count + 1).Select(result => Convert.ToInt64(result.First, CultureInfo.InvariantCulture)).ToList();
         var messages = new List<RecordedMessage>(ids.Count) { new(ids[0], MessageAuthor.User, inboundText, now, outcome.Urgent) };
         for (var i = 0; i < replies.Count; i++)
         {
