@@ -78,7 +78,7 @@ public sealed class CaseSummaryPushTests
 
         public void Clear() => _sent.Clear();
 
-        /// <summary>The next summary push waits until <see cref="Release"/>; the task completes when it is waiting.</summary>
+        /// <summary>The next summary push is recorded, then waits until <see cref="Release"/>; the task completes when it is waiting.</summary>
         public Task HoldNextPush()
         {
             _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -98,12 +98,14 @@ public sealed class CaseSummaryPushTests
 
         public async Task CaseChanged(CaseSummary summary)
         {
+            // Recorded on arrival, so a held push is already in the record that Clear empties: recorded on completion,
+            // the held push of a could arrive after Clear and end the wait for a's last push before b's were out.
+            _sent.Enqueue((nameof(CaseChanged), summary.Id));
             if (Interlocked.Exchange(ref _entered, null) is { } entered)
             {
                 entered.TrySetResult();
                 await _released.Task;
             }
-            _sent.Enqueue((nameof(CaseChanged), summary.Id));
         }
 
         public Task UrgentCase(CaseSummary summary)
