@@ -77,8 +77,8 @@ internal sealed class ConversationRecordConfiguration : IEntityTypeConfiguration
         builder.Property(x => x.Key).HasMaxLength(64);
         builder.Property(x => x.Language).HasMaxLength(16);
         builder.Property(x => x.Handoff).HasConversion<string>().HasMaxLength(16);
-        builder.Property(x => x.SafetySignals).HasMaxLength(512);
-        builder.Property(x => x.SafetyRedFlags).HasMaxLength(512);
+        builder.Property(x => x.SafetySignals).HasMaxLength(IdList.MaxLength);
+        builder.Property(x => x.SafetyRedFlags).HasMaxLength(IdList.MaxLength);
         builder.HasIndex(x => new { x.ChannelId, x.Key }).IsUnique();
         builder.HasMany(x => x.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
