@@ -54,14 +54,20 @@ internal static class IdList
             """,
         StringComparer.Ordinal);
 
-    /// <summary>Statements appending the ids that <paramref name="known"/> (the list as the turn read it) lacks; none for most turns.</summary>
-    public static IEnumerable<Statement> Appends(Guid conversationId, string column, string? known, IEnumerable<string> ids)
+    /// <summary>Adds to <paramref name="statements"/> one append for each id that <paramref name="known"/> (the list as the turn
+    /// read it) lacks: none on most turns, which find no signal.</summary>
+    public static void AddAppends(List<Statement> statements, Guid conversationId, string column, string? known, IReadOnlyList<string> ids)
     {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var stored = known?.Split(',') ?? [];
         foreach (var id in ids)
         {
-            if (known?.Split(',').Contains(id, StringComparer.Ordinal) != true)
+            if (!stored.Contains(id, StringComparer.Ordinal))
             {
-                yield return new Statement(AppendSql[column], ("@conversation", conversationId), ("@item", id));
+                statements.Add(new Statement(AppendSql[column], ("@conversation", conversationId), ("@item", id)));
             }
         }
     }

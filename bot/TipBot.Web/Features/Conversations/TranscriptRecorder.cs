@@ -94,8 +94,8 @@ public sealed class TranscriptRecorder(
         }
         statements.Add(Insert(conversationId, inbound));
         statements.AddRange(replies.Select(reply => Insert(conversationId, reply)));
-        statements.AddRange(IdList.Appends(conversationId, IdList.SafetySignalsColumn, before.SafetySignals, outcome.Safety.Signals));
-        statements.AddRange(IdList.Appends(conversationId, IdList.SafetyRedFlagsColumn, before.SafetyRedFlags, outcome.Safety.RedFlags));
+        IdList.AddAppends(statements, conversationId, IdList.SafetySignalsColumn, before.SafetySignals, outcome.Safety.Signals);
+        IdList.AddAppends(statements, conversationId, IdList.SafetyRedFlagsColumn, before.SafetyRedFlags, outcome.Safety.RedFlags);
         var results = await SqlStatement.BatchAsync(db, statements, cancellationToken);
         var ids = results.Skip(before.Id is null ? 0 : 1).Take(replies.Count + 1).Select(result => Convert.ToInt64(result.First, CultureInfo.InvariantCulture)).ToList();
         var messages = new List<RecordedMessage>(ids.Count) { new(ids[0], MessageAuthor.User, inboundText, now, outcome.Urgent) };
