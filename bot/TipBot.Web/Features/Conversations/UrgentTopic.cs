@@ -5,10 +5,12 @@ namespace TipBot.Features.Conversations;
 
 /// <summary>
 /// The topic an urgent message is recorded under, for the operator who takes it over and for the transcript. The
-/// person gets the emergency contacts whatever it is; the ranking's topic says what they asked ("how do I report",
+/// person gets the emergency contacts whatever it is. Self-harm and a medical emergency are the emergency; so is a cry
+/// for help the ranking is not sure about. Otherwise the ranking's topic says what they asked ("how do I report",
 /// "my daughter…"), so it stays, unless the ranking found nothing or a conversation topic: a cry for help that shares
 /// its "please" with "english please" is not about the language. Then the kind of danger the safety signals found
-/// says it, and with none of them, emergency.
+/// says it, and with none of them, emergency. (Measured on the dev set and held-out sets: hotline workers label a
+/// plea or a life at risk "emergency" and a described situation by its topic.)
 /// </summary>
 public static class UrgentTopic
 {
@@ -22,16 +24,28 @@ public static class UrgentTopic
         ("forced-marriage", "forced-marriage"),
         ("sexual-coercion", "sexual-exploitation"),
         (SafetyRules.MinorSignal, "child-trafficking"),
-        ("self-harm", TurnPipeline.EmergencyTopic),
-        ("medical-emergency", TurnPipeline.EmergencyTopic),
         ("confined", "restricted-movement"),
         ("guarded", "restricted-movement"),
         ("violence", "threats-violence"),
         ("threat-to-life", "threats-violence"),
     ];
 
+    /// <summary>
+    /// Dangers that are the emergency itself, whatever else the message mentions: someone who owes money and wants to
+    /// end their life tonight, a friend who drank poison.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AlwaysEmergency = ["self-harm", "medical-emergency"];
+
+    /// <summary>A cry for help ("please send the police") is about the emergency, unless the ranking is sure the message asks something else.</summary>
+    public const string PleaSignal = "plea-for-rescue";
+
     public static string For(TopicRanking ranking, SafetyAssessment assessment)
     {
+        if (AlwaysEmergency.Any(assessment.Signals.Contains)
+            || (ranking.Verdict != RankingVerdict.Confident && assessment.Signals.Contains(PleaSignal)))
+        {
+            return TurnPipeline.EmergencyTopic;
+        }
         if (ranking.Verdict != RankingVerdict.NoMatch && !ConversationTopics.Contains(ranking.TopicId))
         {
             return ranking.TopicId;

@@ -29,6 +29,20 @@ public class UrgentTopicTests
     }
 
     [Fact]
+    public void Self_harm_or_a_medical_emergency_is_recorded_as_the_emergency_whatever_else_was_ranked()
+    {
+        Assert.Equal("emergency", UrgentTopic.For(Ranked(RankingVerdict.Confident, "debt-bondage"), Urgent("self-harm")));
+        Assert.Equal("emergency", UrgentTopic.For(Ranked(RankingVerdict.Confident, "victim-rights"), Urgent("medical-emergency", "violence")));
+    }
+
+    [Fact]
+    public void A_cry_for_help_is_the_emergency_unless_the_ranking_is_sure_of_what_was_asked()
+    {
+        Assert.Equal("emergency", UrgentTopic.For(Ranked(RankingVerdict.CloseCall, "restricted-movement", "passport-confiscation"), Urgent("confined", UrgentTopic.PleaSignal)));
+        Assert.Equal("forced-marriage", UrgentTopic.For(Ranked(RankingVerdict.Confident, "forced-marriage"), Urgent("forced-marriage", UrgentTopic.PleaSignal)));
+    }
+
+    [Fact]
     public void Of_several_dangers_the_one_the_ranking_also_saw_wins()
     {
         var ranking = Ranked(RankingVerdict.NoMatch, "domestic-work", "threats-violence");
@@ -47,6 +61,7 @@ public class UrgentTopicTests
     public void Every_signal_and_topic_it_names_exists_in_the_knowledge_base()
     {
         var topics = RepositorySafety.Knowledge.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.All(UrgentTopic.AlwaysEmergency.Append(UrgentTopic.PleaSignal), signal => Assert.True(RepositorySafety.Rules.Signals.ContainsKey(signal), signal));
         foreach (var (signal, topic) in UrgentTopic.ByDanger)
         {
             Assert.True(RepositorySafety.Rules.Signals.ContainsKey(signal), $"no safety signal '{signal}' in knowledge/safety/signals.yaml");
