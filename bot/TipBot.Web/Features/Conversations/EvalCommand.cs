@@ -17,7 +17,12 @@ public static class EvalCommand
     private sealed record Result(Line Line, string Predicted, bool PredictedUrgent, string? Language, double Milliseconds)
     {
         public bool Correct => Predicted == Line.Topic;
+
+        /// <summary>A mixed line (English and Sesotho) is answered in its language when it is answered in either.</summary>
+        public bool InItsLanguage => Language == Line.Lang || (Line.Lang == MixedLanguage && Language is not null);
     }
+
+    private const string MixedLanguage = "mixed";
 
     public static async Task<int> RunAsync(InProcessAdapter adapter, IReadOnlyList<string> warmUp, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -108,7 +113,7 @@ public static class EvalCommand
                 ["urgent_recall"] = Ratio(group.Count(r => r.Line.Urgent && r.PredictedUrgent), urgentLines),
                 ["false_urgent_rate"] = Ratio(group.Count(r => !r.Line.Urgent && r.PredictedUrgent), calmLines),
                 // The share of lines answered in the line's own language (meaningful for the languages TipBot speaks).
-                ["language"] = Ratio(group.Count(r => r.Language == r.Line.Lang), group.Count()),
+                ["language"] = Ratio(group.Count(r => r.InItsLanguage), group.Count()),
             };
         }
         var none = results.Where(r => r.Line.Topic == "none").ToList();

@@ -64,6 +64,25 @@ public sealed class EvalCommandTests(TipBotFactory factory) : IClassFixture<TipB
     }
 
     [Fact]
+    public async Task A_mixed_line_answered_in_English_or_Sesotho_counts_as_answered_in_its_language()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.Combine("mixed.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"id":"m-1","lang":"mixed","text":"boss o nkile passport ya ka and he wont give it back","topic":"passport-confiscation"}""",
+            """{"id":"fr-1","lang":"fr","text":"mon patron a pris mon passeport","topic":"passport-confiscation"}""",
+        ]);
+        var output = new StringWriter();
+
+        await EvalCommand.RunAsync(factory.Adapter, [], [file, "--json"], output, new StringWriter(), CancellationToken.None);
+
+        var byLang = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("by_lang");
+        Assert.Equal(1, byLang.GetProperty("mixed").GetProperty("language").GetDouble());
+        Assert.Equal(0, byLang.GetProperty("fr").GetProperty("language").GetDouble());
+    }
+
+    [Fact]
     public async Task Eval_without_a_readable_file_prints_usage_and_exits_2()
     {
         var output = new StringWriter();
