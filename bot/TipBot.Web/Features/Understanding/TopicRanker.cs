@@ -32,6 +32,41 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
     /// message too short to tell: every language counts alike).</summary>
     public TopicRanking Rank(string message, string? language = null)
     {
+        var ranking = RankWhole(message, language);
+        // "Good morning madam, I want to ask about working in SA legally": the greeting's few exact words outscore the
+        // question after it. Ranked alone, the rest says what the message is about, unless it is small talk.
+        if (ranking.Verdict != RankingVerdict.NoMatch && ranking.TopicId == GreetingTopic && AfterOpening(message) is { } rest)
+        {
+            var restRanking = RankWhole(rest, language);
+            if (restRanking.Verdict != RankingVerdict.NoMatch && !SmallTalk.Contains(restRanking.TopicId))
+            {
+                return restRanking;
+            }
+        }
+        return ranking;
+    }
+
+    public const string GreetingTopic = "greeting";
+
+    /// <summary>What often follows a greeting without being the question: "hello, how are you", "good evening, I am new here".</summary>
+    private static readonly HashSet<string> SmallTalk = new([GreetingTopic, "about-bot", "thanks-goodbye"], StringComparer.Ordinal);
+    private const int MinWordsAfterOpening = 3;
+    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".,!?;:\n");
+
+    /// <summary>What follows the first clause, when it has a few words of its own.</summary>
+    private static string? AfterOpening(string message)
+    {
+        var end = message.AsSpan().IndexOfAny(ClauseBreaks);
+        if (end < 0)
+        {
+            return null;
+        }
+        var rest = message.AsSpan(end + 1).Trim(" .,!?;:\n");
+        return rest.Count(' ') + 1 >= MinWordsAfterOpening ? rest.ToString() : null;
+    }
+
+    private TopicRanking RankWhole(string message, string? language)
+    {
         var indexes = _indexes ?? throw new InvalidOperationException("The topic index has not been built yet.");
         var byTopic = new Dictionary<string, TopicScore>(StringComparer.Ordinal);
         foreach (var (indexLanguage, index) in indexes)

@@ -96,6 +96,34 @@ public sealed class TopicRankerTests
         Assert.Equal(TopicRanking.NoTopic, ranking.TopicId);
     }
 
+    private static readonly TopicRanker s_greetingRanker = Ranker(
+        [
+            Topic(TopicRanker.GreetingTopic, ["good morning madam", "good morning", "hello madam", "good evening sir", "hi how are you", "morning mme"]),
+            Topic("about-bot", ["who are you", "what is this service", "are you a robot", "i am new here what is this", "how are you doing bot", "what can you do"]),
+            Topic("recruitment-fees", FeeExamples),
+        ],
+        OutOfScope);
+
+    [Fact]
+    public void A_question_after_a_greeting_is_ranked_by_the_question()
+    {
+        const string message = "good morning madam, is it normal that the recruiter asks money";
+        Assert.Equal(TopicRanker.GreetingTopic, s_greetingRanker.Rank("good morning madam is it normal that the recruiter asks money").TopicId);
+
+        var ranking = s_greetingRanker.Rank(message);
+
+        Assert.Equal("recruitment-fees", ranking.TopicId);
+        Assert.NotEqual(RankingVerdict.NoMatch, ranking.Verdict);
+    }
+
+    [Theory]
+    [InlineData("good morning madam, how are you")]
+    [InlineData("hello madam. i am new here")]
+    public void Small_talk_after_a_greeting_stays_a_greeting(string message)
+    {
+        Assert.Equal(TopicRanker.GreetingTopic, s_greetingRanker.Rank(message).TopicId);
+    }
+
     [Fact]
     public void Two_near_identical_topics_give_a_CloseCall_naming_both()
     {
