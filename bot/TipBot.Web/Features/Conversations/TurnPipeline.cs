@@ -109,7 +109,7 @@ public sealed class TurnPipeline(
         switch (ranking.Verdict)
         {
             case RankingVerdict.Confident:
-                return WithConcern(Answer(kb, strings, language, memory, ranking.TopicId, ranking, Outcome), strings, memory);
+                return WithConcern(InPriority(Answer(kb, strings, language, memory, ranking.TopicId, ranking, Outcome), assessment), strings, memory);
             case RankingVerdict.CloseCall:
                 return WithConcern(Outcome([DidYouMean(kb, strings, language, memory, ranking)], ranking.TopicId, ranking), strings, memory);
             default:
@@ -155,6 +155,17 @@ public sealed class TurnPipeline(
     }
 
     private readonly record struct Understood(KnowledgeBase Knowledge, string Text, LanguageDecision Decision, TurnEntities Entities, TopicRanking Ranking, SafetyAssessment Safety);
+
+    /// <summary>
+    /// The emergency topic asks a person urgently when the message read like it; when the safety check set that reading
+    /// aside (a film, a school project, "what if"), the question is about emergencies, not one happening: a person still
+    /// answers, at normal priority. Chosen from a button, the emergency topic stays urgent.
+    /// </summary>
+    private static TurnOutcome InPriority(TurnOutcome answer, SafetyAssessment assessment) =>
+        answer is { TopicId: EmergencyTopic, HumanRequest: HumanPriority.Urgent }
+        && !assessment.Signals.Any(s => s.StartsWith(SafetyTriage.TopicSignalPrefix, StringComparison.Ordinal))
+            ? answer with { HumanRequest = HumanPriority.Normal }
+            : answer;
 
     private TurnOutcome Answer(KnowledgeBase kb, LocaleStrings strings, string language, ConversationMemory memory, string topicId,
         TopicRanking ranking, Func<IReadOnlyList<BotReply>, string, TopicRanking, HumanPriority?, TurnOutcome> outcome)

@@ -62,6 +62,19 @@ public sealed class SafetyTurnTests(TipBotFactory factory) : IClassFixture<TipBo
     }
 
     [Fact]
+    public async Task A_question_about_emergencies_in_a_film_gets_the_emergency_answer_and_a_person_at_normal_priority()
+    {
+        var conversation = "safety-" + Guid.NewGuid().ToString("N");
+
+        var (_, outcome) = await factory.Adapter.ProcessAsync(InProcessAdapter.Message(conversation,
+            "in the movie a girl was in danger and called for help, what number would she call in sa", "en"));
+
+        Assert.Equal(TurnPipeline.EmergencyTopic, outcome!.TopicId);
+        Assert.Equal(HumanPriority.Normal, outcome.HumanRequest);
+        Assert.False(outcome.Urgent);
+    }
+
+    [Fact]
     public async Task A_plea_after_danger_earlier_in_the_conversation_is_urgent()
     {
         var conversation = "safety-" + Guid.NewGuid().ToString("N");
