@@ -81,6 +81,12 @@ public sealed class SafetyRules
     /// <summary>Topic id → signal id: a confident topic ranking is itself a (concern-level) signal.</summary>
     public FrozenDictionary<string, string> TopicSignals { get; }
 
+    /// <summary>
+    /// Topics about the conversation itself ("delete what I wrote", "is this the police?"): a message confidently ranked as
+    /// one is not read against the urgent examples, whose short pleas it can resemble. The patterns still run on it.
+    /// </summary>
+    public FrozenSet<string> CalmTopics { get; init; } = FrozenSet<string>.Empty;
+
     /// <summary>Whole messages labelled urgent or calm; null when the knowledge base has none (the patterns still run).</summary>
     public UrgencyModel? Urgency { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using TipBot.Features.Knowledge;
 using YamlDotNet.Core;
@@ -51,6 +52,21 @@ public static partial class SafetyRulesLoader
                         continue;
                     }
                     topics[topic] = signal;
+                }
+            }
+        }
+        var calmTopics = new HashSet<string>(StringComparer.Ordinal);
+        if (signalsMap.Get("calm_topics") is YamlSequenceNode calmList)
+        {
+            foreach (var item in calmList.Children)
+            {
+                if (item is YamlScalarNode { Value: { Length: > 0 } topic })
+                {
+                    calmTopics.Add(topic);
+                }
+                else
+                {
+                    diagnostics.Add(new(DiagnosticSeverity.Error, signalsFile, Line(item), "calm_topics lists topic ids"));
                 }
             }
         }
@@ -146,7 +162,7 @@ public static partial class SafetyRulesLoader
         {
             diagnostics.Add(new(DiagnosticSeverity.Error, signalsFile, 0, $"signal '{SafetyRules.ReadsUrgentSignal}' is missing: the urgency examples could raise nothing"));
         }
-        return new SafetyRules(signals, languages, topics) { Urgency = LoadUrgency(dir, diagnostics, outOfScope ?? []) };
+        return new SafetyRules(signals, languages, topics) { Urgency = LoadUrgency(dir, diagnostics, outOfScope ?? []), CalmTopics = calmTopics.ToFrozenSet(StringComparer.Ordinal) };
     }
 
     /// <summary><see cref="UrgencyModel"/>'s examples; null (and an error) when the file is missing or a label has too few.</summary>

@@ -99,6 +99,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         // Only where the patterns saw nothing of the kind: what they found urgent already is, what they discounted (negated,
         // over, hypothetical, a film) stays discounted, and a plea or fear keeps its own rule.
         if (text.Length > 0 && discounted.Count == 0 && !counted.Values.Any(c => c.Level == SafetyLevel.Urgent || c.Signal.Kind == SignalKind.Escalator)
+            && !(input.Ranking is { Verdict: RankingVerdict.Confident } calm && rules.CalmTopics.Contains(calm.TopicId))
             && rules.Urgency is { } urgency && rules.Signals.TryGetValue(SafetyRules.ReadsUrgentSignal, out var readsUrgent)
             && urgency.ReadsUrgent(input.Text ?? "", text))
         {

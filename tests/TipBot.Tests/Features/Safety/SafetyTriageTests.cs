@@ -77,6 +77,24 @@ public sealed class SafetyTriageTests
         Assert.Contains(SafetyRules.ReadsUrgentSignal, assessment.Signals);
     }
 
+    [Fact]
+    public void A_conversation_topic_skips_the_urgency_examples_but_not_the_patterns()
+    {
+        static SafetyAssessment AsPrivacy(string text) => SafetyTriage.Assess(RepositorySafety.Rules,
+            new SafetyInput(text) { Ranking = new TopicRanking(RankingVerdict.Confident, [new TopicScore("privacy", 0.5f, 0.5f)]) });
+
+        Assert.DoesNotContain(SafetyRules.ReadsUrgentSignal, AsPrivacy("can u delete everything i wrote").Signals);
+        Assert.Equal(SafetyLevel.Urgent, AsPrivacy("delete this chat, he is checking my phone and says he will kill me").Level);
+    }
+
+    [Fact]
+    public void Every_calm_topic_exists_in_the_knowledge_base()
+    {
+        var topics = RepositorySafety.Knowledge.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(RepositorySafety.Rules.CalmTopics);
+        Assert.All(RepositorySafety.Rules.CalmTopics, t => Assert.Contains(t, topics));
+    }
+
     // Each of these came out nearer the urgent examples than the calm ones: too few words to mean anything either way.
     [Theory]
     [InlineData("my sister")]

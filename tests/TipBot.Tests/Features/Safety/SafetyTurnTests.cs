@@ -74,6 +74,17 @@ public sealed class SafetyTurnTests(TipBotFactory factory) : IClassFixture<TipBo
         Assert.False(outcome.Urgent);
     }
 
+    [Theory]
+    [InlineData("can u delete everything i wrote", "privacy")]
+    [InlineData("is this run by the police", "about-bot")]
+    public async Task A_question_about_the_conversation_itself_is_not_taken_for_danger(string text, string topic)
+    {
+        var (_, outcome) = await factory.Adapter.ProcessAsync(InProcessAdapter.Message("safety-" + Guid.NewGuid().ToString("N"), text, "en"));
+
+        Assert.False(outcome!.Urgent);
+        Assert.Equal(topic, outcome.TopicId);
+    }
+
     [Fact]
     public async Task A_plea_after_danger_earlier_in_the_conversation_is_urgent()
     {
