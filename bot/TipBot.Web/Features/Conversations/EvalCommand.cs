@@ -23,6 +23,7 @@ public static class EvalCommand
     }
 
     private const string MixedLanguage = "mixed";
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
 
     public static async Task<int> RunAsync(InProcessAdapter adapter, IReadOnlyList<string> warmUp, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -40,6 +41,13 @@ public static class EvalCommand
         {
             await adapter.ProcessAsync(InProcessAdapter.Message("eval-warmup-" + Guid.NewGuid().ToString("N"), text, channelId: "eval-warmup"), cancellationToken);
         }
+
+        // What the warm-up left behind is collected now, not by a GC in the middle of the measured lines, and the JIT's
+        // background compilations of the hottest methods get a moment to finish.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        await Task.Delay(SettleTime, cancellationToken);
 
         var results = new List<Result>(lines.Count);
         foreach (var line in lines)
