@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Options;
 using TipBot.Features.Knowledge;
 
@@ -13,6 +14,13 @@ namespace TipBot.Features.Understanding;
 public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
 {
     private const int MaxCandidates = 3;
+    public const string GreetingTopic = "greeting";
+
+    /// <summary>What often follows a greeting without being the question: "hello, how are you", "good evening, I am new here".</summary>
+    private static readonly HashSet<string> SmallTalk = new([GreetingTopic, "about-bot", "thanks-goodbye"], StringComparer.Ordinal);
+    private const int MinWordsAfterOpening = 3;
+    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".,!?;:\n");
+
     private IReadOnlyList<(string Language, TopicIndex Index)>? _indexes;
 
     /// <summary>How many topics are indexed, in any language.</summary>
@@ -45,13 +53,6 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         }
         return ranking;
     }
-
-    public const string GreetingTopic = "greeting";
-
-    /// <summary>What often follows a greeting without being the question: "hello, how are you", "good evening, I am new here".</summary>
-    private static readonly HashSet<string> SmallTalk = new([GreetingTopic, "about-bot", "thanks-goodbye"], StringComparer.Ordinal);
-    private const int MinWordsAfterOpening = 3;
-    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".,!?;:\n");
 
     /// <summary>What follows the first clause, when it has a few words of its own.</summary>
     private static string? AfterOpening(string message)
