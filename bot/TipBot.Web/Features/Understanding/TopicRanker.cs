@@ -19,6 +19,7 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
     /// <summary>What often follows a greeting without being the question: "hello, how are you", "good evening, I am new here".</summary>
     private static readonly HashSet<string> SmallTalk = new([GreetingTopic, "about-bot", "thanks-goodbye"], StringComparer.Ordinal);
     private const int MinWordsAfterOpening = 3;
+    private const int MaxOpeningClauses = 3;
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".,!?;:\n");
 
     private IReadOnlyList<(string Language, TopicIndex Index)>? _indexes;
@@ -43,7 +44,11 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         var ranking = RankWhole(message, language);
         // "Good morning madam, I want to ask about working in SA legally": the greeting's few exact words outscore the
         // question after it. Ranked alone, the rest says what the message is about, unless it is small talk.
-        if (ranking.Verdict != RankingVerdict.NoMatch && ranking.TopicId == GreetingTopic && AfterOpening(message) is { } rest)
+        if (ranking.Verdict == RankingVerdict.NoMatch || ranking.TopicId != GreetingTopic)
+        {
+            return ranking;
+        }
+        foreach (var rest in AfterOpening(message))
         {
             var restRanking = RankWhole(rest, language);
             if (restRanking.Verdict != RankingVerdict.NoMatch && !SmallTalk.Contains(restRanking.TopicId))
@@ -54,16 +59,28 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         return ranking;
     }
 
-    /// <summary>What follows the first clause, when it has a few words of its own.</summary>
-    private static string? AfterOpening(string message)
+    /// <summary>
+    /// What follows each of the first clauses ("good day, I hope you are well. My brother …"), while a few words are left:
+    /// a greeting can be followed by more small talk before the question.
+    /// </summary>
+    private static IEnumerable<string> AfterOpening(string message)
     {
-        var end = message.AsSpan().IndexOfAny(ClauseBreaks);
-        if (end < 0)
+        var start = 0;
+        for (var clause = 0; clause < MaxOpeningClauses; clause++)
         {
-            return null;
+            var end = message.AsSpan(start).IndexOfAny(ClauseBreaks);
+            if (end < 0)
+            {
+                yield break;
+            }
+            start += end + 1;
+            var rest = message.AsSpan(start).Trim(" .,!?;:\n");
+            if (rest.Count(' ') + 1 < MinWordsAfterOpening)
+            {
+                yield break;
+            }
+            yield return rest.ToString();
         }
-        var rest = message.AsSpan(end + 1).Trim(" .,!?;:\n");
-        return rest.Count(' ') + 1 >= MinWordsAfterOpening ? rest.ToString() : null;
     }
 
     private TopicRanking RankWhole(string message, string? language)

@@ -98,7 +98,7 @@ public sealed class TopicRankerTests
 
     private static readonly TopicRanker s_greetingRanker = Ranker(
         [
-            Topic(TopicRanker.GreetingTopic, ["good morning madam", "good morning", "hello madam", "good evening sir", "hi how are you", "morning mme"]),
+            Topic(TopicRanker.GreetingTopic, ["good morning madam", "good morning", "hello madam", "good evening sir", "hi how are you", "morning mme", "i hope you are well", "hope you and your family are well"]),
             Topic("about-bot", ["who are you", "what is this service", "are you a robot", "i am new here what is this", "how are you doing bot", "what can you do"]),
             Topic("recruitment-fees", FeeExamples),
         ],
@@ -114,6 +114,12 @@ public sealed class TopicRankerTests
 
         Assert.Equal("recruitment-fees", ranking.TopicId);
         Assert.NotEqual(RankingVerdict.NoMatch, ranking.Verdict);
+    }
+
+    [Fact]
+    public void Small_talk_between_the_greeting_and_the_question_is_skipped_too()
+    {
+        Assert.Equal("recruitment-fees", s_greetingRanker.Rank("good morning madam, i hope you are well and your family. the recruiter asks money").TopicId);
     }
 
     [Theory]
