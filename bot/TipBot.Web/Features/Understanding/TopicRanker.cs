@@ -100,13 +100,13 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         }
         var scores = byTopic.Values.OrderByDescending(s => s.Score);
         var candidates = new List<TopicScore>(MaxCandidates);
-        var outOfScopeFit = 0f;
+        var outOfScope = new TopicScore(TopicIndex.OutOfScope, 0f, 0f);
         var bestFit = 0f;
         foreach (var score in scores)
         {
             if (score.TopicId == TopicIndex.OutOfScope)
             {
-                outOfScopeFit = score.Fit;
+                outOfScope = score;
                 continue;
             }
             bestFit = Math.Max(bestFit, score.Fit);
@@ -121,7 +121,10 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         }
 
         var settings = options.Value;
-        if (bestFit < settings.MinScore || outOfScopeFit >= bestFit)
+        // Nothing fits when the out-of-scope examples fit the message as well as the best topic does, as a whole or by its
+        // nearest examples: they are about everything else (football, loans, love), so their centroid is diffuse and
+        // only their nearest examples show a message is one of them ("which funeral policy is good" beside "policy").
+        if (bestFit < settings.MinScore || outOfScope.Fit >= bestFit || outOfScope.Score >= candidates[0].Score)
         {
             return new TopicRanking(RankingVerdict.NoMatch, candidates);
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TipBot.Features.Knowledge;
 using TipBot.Features.Understanding;
+using TipBot.Tests.Features.Safety;
 
 namespace TipBot.Tests.Features.Understanding;
 
@@ -128,6 +129,17 @@ public sealed class TopicRankerTests
     public void Small_talk_after_a_greeting_stays_a_greeting(string message)
     {
         Assert.Equal(TopicRanker.GreetingTopic, s_greetingRanker.Rank(message).TopicId);
+    }
+
+    // On the repository's knowledge: the whole out-of-scope pseudo-topic fits this less than return-home does (its
+    // examples are about everything else), but its nearest examples fit it best.
+    [Fact]
+    public void A_message_nearest_to_the_out_of_scope_examples_gives_NoMatch()
+    {
+        var ranker = new TopicRanker(Options.Create(new UnderstandingOptions()));
+        ranker.Build(RepositorySafety.Knowledge);
+
+        Assert.Equal(RankingVerdict.NoMatch, ranker.Rank("which funeral cover is best for my family at home", "en").Verdict);
     }
 
     [Fact]
