@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TipBot.Features.Safety;
 
 namespace TipBot.Features.Knowledge;
 
@@ -13,13 +14,25 @@ public sealed partial class KnowledgeStore(IOptions<KnowledgeOptions> options, I
 
     public string Root => options.Value.ResolvePath();
 
+    /// <summary>
+    /// Loads the knowledge base. An error in a topic costs that answer; an error in the safety rules would silently drop
+    /// the patterns of a whole file (an invalid YAML line loses them all), so the bot refuses to start on one instead.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The safety rules have errors (each is in the message, with file and line).</exception>
     public KnowledgeLoadResult Load()
     {
         var result = KnowledgeLoader.Load(Root, proveLinearSafetyPatterns: false);
-        var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        if (errors > 0)
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var safetyFolder = Path.Combine(result.Root, SafetyRulesLoader.Folder) + Path.DirectorySeparatorChar;
+        var safetyErrors = errors.Where(d => Path.GetFullPath(d.File).StartsWith(safetyFolder, StringComparison.Ordinal)).ToList();
+        if (safetyErrors.Count > 0)
         {
-            LogLoadedWithErrors(logger, errors, result.Root);
+            throw new InvalidOperationException("The safety rules have errors; TipBot does not run without all of them. Fix them ('knowledge check' lists them):"
+                + Environment.NewLine + string.Join(Environment.NewLine, safetyErrors));
+        }
+        if (errors.Count > 0)
+        {
+            LogLoadedWithErrors(logger, errors.Count, result.Root);
         }
         _current = result.Knowledge;
         LogLoaded(logger, result.Knowledge.TopicIds.Count, result.Knowledge.Entries.Count, result.Root);
