@@ -16,8 +16,8 @@ namespace TipBot.Features.Safety;
 /// a confident "emergency" topic → urgent;</item>
 /// <item>a danger signal about a child (an age under 18 now or earlier) → urgent;</item>
 /// <item>two different danger signals, at least one of them now → urgent;</item>
-/// <item>a message the patterns did not see at all that reads like the urgent examples (<see cref="UrgencyModel"/>) → urgent,
-/// unless it says it is over, safe now, or only a question;</item>
+/// <item>a message in which the patterns found nothing urgent and discounted nothing that reads like the urgent examples
+/// (<see cref="UrgencyModel"/>) → urgent, unless it says it is over, safe now, or only a question;</item>
 /// <item>anything else that fired, even discounted, an age under 18, or a topic that is itself a warning sign →
 /// concern. When unsure, concern: the person gets the answer, the warning signs named, and a person offered.</item>
 /// </list>
@@ -96,9 +96,10 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         }
 
         // Danger told in other words than the patterns': the whole message against the urgent and calm examples (~0.15 ms).
-        // Only where the patterns saw nothing of the kind: what they found urgent already is, what they discounted (negated,
-        // over, hypothetical, a film) stays discounted, and a plea or fear keeps its own rule.
-        if (text.Length > 0 && discounted.Count == 0 && !counted.Values.Any(c => c.Level == SafetyLevel.Urgent || c.Signal.Kind == SignalKind.Escalator)
+        // Only where the patterns found nothing urgent: what they found urgent already is, and what they discounted (negated,
+        // over, hypothetical, a film) stays discounted. A plea or fear alone is read too: "please help me" says nothing of
+        // the danger, the rest of the message may.
+        if (text.Length > 0 && discounted.Count == 0 && !counted.Values.Any(c => c.Level == SafetyLevel.Urgent)
             && !(input.Ranking is { Verdict: RankingVerdict.Confident } calm && rules.CalmTopics.Contains(calm.TopicId))
             && rules.Urgency is { } urgency && rules.Signals.TryGetValue(SafetyRules.ReadsUrgentSignal, out var readsUrgent)
             && urgency.ReadsUrgent(input.Text ?? "", text))

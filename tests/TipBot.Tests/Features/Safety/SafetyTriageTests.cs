@@ -77,6 +77,43 @@ public sealed class SafetyTriageTests
         Assert.Contains(SafetyRules.ReadsUrgentSignal, assessment.Signals);
     }
 
+    // Written for this test: a rescue asked for now, or a bare cry, is urgent with nothing else said.
+    [Theory]
+    [InlineData("pls send the police now")]
+    [InlineData("call an ambulance for us")]
+    [InlineData("help us please!!")]
+    [InlineData("we are not safe here, the boss is drunk and shouting")]
+    public void A_plea_for_rescue_now_is_urgent_on_its_own(string text)
+    {
+        Assert.Equal(SafetyLevel.Urgent, Level(text));
+    }
+
+    [Theory]
+    [InlineData("please help me, how do i check if a recruiter is real")]
+    [InlineData("should i call the police on my boss or go to the labour office")]
+    [InlineData("we are not safe crossing the river, is there another way")]
+    public void Asking_for_help_with_a_question_is_not_a_plea_for_rescue(string text)
+    {
+        Assert.NotEqual(SafetyLevel.Urgent, Level(text));
+    }
+
+    // A plea alone is only a concern ("please help me with my contract"); what else the message says decides, and when
+    // no pattern names it, the urgency examples read it. Written for this test.
+    [Theory]
+    [InlineData("please help us, we are six girls in a flat in hillbrow and the agent says tomorrow we go to another country")]
+    [InlineData("please help me, the man brought me to a house far in the bush and i dont know where i am")]
+    public void A_plea_with_danger_in_other_words_than_the_patterns_reads_urgent(string text)
+    {
+        var withoutExamples = new SafetyRules(RepositorySafety.Rules.Signals, RepositorySafety.Rules.Languages, RepositorySafety.Rules.TopicSignals);
+        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(withoutExamples, new SafetyInput(text)).Level);
+
+        var assessment = RepositorySafety.Assess(text);
+
+        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
+        Assert.Contains(SafetyRules.ReadsUrgentSignal, assessment.Signals);
+        Assert.Contains("plea-for-rescue", assessment.Signals);
+    }
+
     [Fact]
     public void A_conversation_topic_skips_the_urgency_examples_but_not_the_patterns()
     {
@@ -237,9 +274,9 @@ public sealed class SafetyTriageTests
         var memory = new SafetyMemory();
         var first = RepositorySafety.Assess("they took our phones and the boss says he will call immigration if we complain");
         memory.Remember(first);
-        Assert.NotEqual(SafetyLevel.Urgent, RepositorySafety.Assess("please send police now").Level);
+        Assert.NotEqual(SafetyLevel.Urgent, RepositorySafety.Assess("what must i do, please help").Level);
 
-        var second = RepositorySafety.Assess("please send police now", memory.Context());
+        var second = RepositorySafety.Assess("what must i do, please help", memory.Context());
 
         Assert.Equal(SafetyLevel.Urgent, second.Level);
         Assert.Contains("earlier-messages", second.Signals);
