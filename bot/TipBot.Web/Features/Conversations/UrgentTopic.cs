@@ -7,9 +7,9 @@ namespace TipBot.Features.Conversations;
 /// The topic an urgent message is recorded under, for the operator who takes it over and for the transcript. The
 /// person gets the emergency contacts whatever it is. Self-harm and a medical emergency are the emergency; so is a cry
 /// for help the ranking is not sure about. Otherwise the ranking's topic says what they asked ("how do I report",
-/// "my daughter…"), so it stays, unless the ranking found nothing or a conversation topic: a cry for help that shares
-/// its "please" with "english please" is not about the language. Then the kind of danger the safety signals found
-/// says it, and with none of them, emergency. (Measured on the dev set and held-out sets: hotline workers label a
+/// "my daughter…"), so it stays, unless the ranking found nothing, a conversation topic (a cry for help that shares
+/// its "please" with "english please" is not about the language) or the emergency itself without a plea. Then the kind
+/// of danger the safety signals found says it, and with none of them, emergency. (Measured on the dev set and held-out sets: hotline workers label a
 /// plea or a life at risk "emergency" and a described situation by its topic.)
 /// </summary>
 public static class UrgentTopic
@@ -46,7 +46,10 @@ public static class UrgentTopic
         {
             return TurnPipeline.EmergencyTopic;
         }
-        if (ranking.Verdict != RankingVerdict.NoMatch && !ConversationTopics.Contains(ranking.TopicId))
+        // "Emergency" ranked first says it is urgent, which the person already knows; the danger the signals name says what is
+        // happening ("the door is locked from outside" is being locked in).
+        var rankedEmergency = ranking.TopicId == TurnPipeline.EmergencyTopic && !assessment.Signals.Contains(PleaSignal);
+        if (ranking.Verdict != RankingVerdict.NoMatch && !ConversationTopics.Contains(ranking.TopicId) && !rankedEmergency)
         {
             return ranking.TopicId;
         }

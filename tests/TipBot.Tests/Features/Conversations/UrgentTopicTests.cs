@@ -52,6 +52,17 @@ public class UrgentTopicTests
     }
 
     [Fact]
+    public void Emergency_ranked_first_gives_way_to_the_danger_the_signals_name_unless_it_is_a_cry_for_help()
+    {
+        var ranking = Ranked(RankingVerdict.Confident, "emergency", "restricted-movement");
+
+        Assert.Equal("restricted-movement", UrgentTopic.For(ranking, Urgent("confined")));
+        Assert.Equal("threats-violence", UrgentTopic.For(Ranked(RankingVerdict.CloseCall, "emergency", "threats-violence"), Urgent("violence", "hiding")));
+        Assert.Equal("emergency", UrgentTopic.For(ranking, Urgent("confined", UrgentTopic.PleaSignal)));
+        Assert.Equal("emergency", UrgentTopic.For(ranking, Urgent("reads-urgent")));
+    }
+
+    [Fact]
     public void Nothing_ranked_and_no_named_danger_is_an_emergency()
     {
         Assert.Equal("emergency", UrgentTopic.For(TopicRanking.Nothing, Urgent("reads-urgent")));
