@@ -94,9 +94,9 @@ public sealed class MessagesEndpointTests(TipBotFactory factory) : IClassFixture
         var bot = factory.Conversation();
         await bot.SayAsync("menu");
 
-        var replies = await bot.SayAsync(MenuButtons[0]);
+        var replies = await bot.SayAsync(MenuButtons[1]);
 
-        Assert.Equal(Render(Knowledge.Find(Knowledge.Menu[0], "en")!.Answer), replies[^1].Text);
+        Assert.Equal(Render(Knowledge.Find(Knowledge.Menu[1], "en")!.Answer), replies[^1].Text);
     }
 
     [Theory]
