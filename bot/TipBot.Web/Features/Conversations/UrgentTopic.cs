@@ -9,8 +9,8 @@ namespace TipBot.Features.Conversations;
 /// for help the ranking is not sure about. Otherwise the ranking's topic says what they asked ("how do I report",
 /// "my daughter…"), so it stays, unless the ranking found nothing, a conversation topic (a cry for help that shares
 /// its "please" with "english please" is not about the language) or the emergency itself without a plea. Then the kind
-/// of danger the safety signals found says it, and with none of them, emergency. (Measured on the dev set and held-out sets: hotline workers label a
-/// plea or a life at risk "emergency" and a described situation by its topic.)
+/// of danger the safety signals found says it, and with none of them, emergency. (Measured on the dev set and held-out
+/// sets: hotline workers label a plea or a life at risk "emergency" and a described situation by its topic.)
 /// </summary>
 public static class UrgentTopic
 {
