@@ -62,10 +62,13 @@ public sealed class SafetyTriageTests
         Assert.NotEqual(SafetyLevel.Urgent, Level("i watched a film where the boss said he will kill their families, now i am scared to go to joburg"));
     }
 
-    // Written for this test; no pattern names these situations, the urgency examples carry them.
+    // Written for this test; no pattern names these situations, the urgency examples carry them. A plea alone is only a
+    // concern ("please help me with my contract"): what else the message says decides, so it is read too.
     [Theory]
     [InlineData("the gate has a chain and the man with the dogs sleeps next to it, we are nine in the back room since sunday and there is no food")]
     [InlineData("i have the pills in my hand and i wrote goodbye to my mother")]
+    [InlineData("please help us, we are six girls in a flat in hillbrow and the agent says tomorrow we go to another country")]
+    [InlineData("please help me, the man brought me to a house far in the bush and i dont know where i am")]
     public void Danger_told_in_other_words_than_the_patterns_reads_urgent(string text)
     {
         var withoutExamples = new SafetyRules(RepositorySafety.Rules.Signals, RepositorySafety.Rules.Languages, RepositorySafety.Rules.TopicSignals);
@@ -95,23 +98,6 @@ public sealed class SafetyTriageTests
     public void Asking_for_help_with_a_question_is_not_a_plea_for_rescue(string text)
     {
         Assert.NotEqual(SafetyLevel.Urgent, Level(text));
-    }
-
-    // A plea alone is only a concern ("please help me with my contract"); what else the message says decides, and when
-    // no pattern names it, the urgency examples read it. Written for this test.
-    [Theory]
-    [InlineData("please help us, we are six girls in a flat in hillbrow and the agent says tomorrow we go to another country")]
-    [InlineData("please help me, the man brought me to a house far in the bush and i dont know where i am")]
-    public void A_plea_with_danger_in_other_words_than_the_patterns_reads_urgent(string text)
-    {
-        var withoutExamples = new SafetyRules(RepositorySafety.Rules.Signals, RepositorySafety.Rules.Languages, RepositorySafety.Rules.TopicSignals);
-        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(withoutExamples, new SafetyInput(text)).Level);
-
-        var assessment = RepositorySafety.Assess(text);
-
-        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
-        Assert.Contains(SafetyRules.ReadsUrgentSignal, assessment.Signals);
-        Assert.Contains("plea-for-rescue", assessment.Signals);
     }
 
     [Fact]
