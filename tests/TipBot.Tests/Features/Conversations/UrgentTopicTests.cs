@@ -26,6 +26,8 @@ public class UrgentTopicTests
         Assert.Equal("emergency", UrgentTopic.For(Ranked(RankingVerdict.CloseCall, "change-language", "emergency"), Urgent("self-harm", "plea-for-rescue")));
         Assert.Equal("child-trafficking", UrgentTopic.For(Ranked(RankingVerdict.CloseCall, "change-language"), Urgent("abducted") with { Minor = true }));
         Assert.Equal("restricted-movement", UrgentTopic.For(Ranked(RankingVerdict.Confident, "privacy"), Urgent("confined")));
+        // "someone please call police for me i am not safe": the person is handed over either way; the danger is the topic.
+        Assert.Equal("emergency", UrgentTopic.For(Ranked(RankingVerdict.Confident, "talk-to-human"), Urgent("hiding", UrgentTopic.PleaSignal)));
     }
 
     [Fact]
