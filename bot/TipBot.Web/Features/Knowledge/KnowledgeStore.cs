@@ -23,7 +23,7 @@ public sealed partial class KnowledgeStore(IOptions<KnowledgeOptions> options, I
     {
         var result = KnowledgeLoader.Load(Root, proveLinearSafetyPatterns: false);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        var safetyFolder = Path.Combine(result.Root, SafetyRulesLoader.Folder) + Path.DirectorySeparatorChar;
+        var safetyFolder = Path.Combine(Path.GetFullPath(result.Root), SafetyRulesLoader.Folder) + Path.DirectorySeparatorChar;
         var safetyErrors = errors.Where(d => Path.GetFullPath(d.File).StartsWith(safetyFolder, StringComparison.Ordinal)).ToList();
         if (safetyErrors.Count > 0)
         {
