@@ -23,6 +23,7 @@ public static class EvalCommand
     }
 
     private const string MixedLanguage = "mixed";
+    private const int WarmUpPasses = 5;
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
 
     public static async Task<int> RunAsync(InProcessAdapter adapter, IReadOnlyList<string> warmUp, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -35,11 +36,16 @@ public static class EvalCommand
         }
         var lines = Read(file, error);
 
-        // Warm up, untimed, on the knowledge base's own examples (JIT, recognizer regexes, SQLite),
-        // so latency describes a running bot rather than its first seconds.
-        foreach (var text in warmUp)
+        // Warm up, untimed, on the knowledge base's own examples (JIT, recognizer regexes, SQLite), so latency describes
+        // a running bot rather than its first seconds. One pass was not enough: tiered compilation was still recompiling
+        // hundreds of hot methods when the measured lines began, which then ran up to ~1.5x slower, by how much depending
+        // on the knowledge base (bench/README.md, "The eval's warm-up").
+        for (var pass = 0; pass < WarmUpPasses; pass++)
         {
-            await adapter.ProcessAsync(InProcessAdapter.Message("eval-warmup-" + Guid.NewGuid().ToString("N"), text, channelId: "eval-warmup"), cancellationToken);
+            foreach (var text in warmUp)
+            {
+                await adapter.ProcessAsync(InProcessAdapter.Message("eval-warmup-" + Guid.NewGuid().ToString("N"), text, channelId: "eval-warmup"), cancellationToken);
+            }
         }
 
         // What the warm-up left behind is collected now, not by a GC in the middle of the measured lines, and the JIT's
