@@ -87,6 +87,12 @@ public sealed class SafetyRules
     /// </summary>
     public FrozenSet<string> CalmTopics { get; init; } = FrozenSet<string>.Empty;
 
+    /// <summary>
+    /// Text-message spellings of every language file → the words its patterns are written with ("2nite" → "tonight"),
+    /// applied by <see cref="SafetyText.Normalize"/> before any pattern runs.
+    /// </summary>
+    public FrozenDictionary<string, string> Spellings { get; init; } = FrozenDictionary<string, string>.Empty;
+
     /// <summary>Whole messages labelled urgent or calm; null when the knowledge base has none (the patterns still run).</summary>
     public UrgencyModel? Urgency { get; init; }
 

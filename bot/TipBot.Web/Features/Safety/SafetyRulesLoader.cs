@@ -73,6 +73,7 @@ public static partial class SafetyRulesLoader
 
         var proof = new NonBacktrackingProof();
         var files = new List<LanguageFile>();
+        var spellings = new Dictionary<string, (string Written, string File)>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(dir, "*.yaml").Where(f => Path.GetFileName(f) != SignalsFile).Order(StringComparer.Ordinal))
         {
             if (Read(file, diagnostics) is not { } map)
@@ -95,6 +96,7 @@ public static partial class SafetyRulesLoader
                     }
                 }
             }
+            LoadSpellings(map, file, spellings, diagnostics);
             var cues = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             if (map.Get("cues") is YamlMappingNode cueMap)
             {
@@ -162,7 +164,41 @@ public static partial class SafetyRulesLoader
         {
             diagnostics.Add(new(DiagnosticSeverity.Error, signalsFile, 0, $"signal '{SafetyRules.ReadsUrgentSignal}' is missing: the urgency examples could raise nothing"));
         }
-        return new SafetyRules(signals, languages, topics) { Urgency = LoadUrgency(dir, diagnostics, outOfScope ?? []), CalmTopics = calmTopics.ToFrozenSet(StringComparer.Ordinal) };
+        return new SafetyRules(signals, languages, topics)
+        {
+            Urgency = LoadUrgency(dir, diagnostics, outOfScope ?? []),
+            CalmTopics = calmTopics.ToFrozenSet(StringComparer.Ordinal),
+            Spellings = spellings.ToFrozenDictionary(s => s.Key, s => s.Value.Written, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>
+    /// A file's <c>spellings:</c> (one normalised word → the words patterns are written with). They apply to every message
+    /// whatever its language, so two files may not spell one word differently.
+    /// </summary>
+    private static void LoadSpellings(YamlMappingNode map, string file, Dictionary<string, (string Written, string File)> spellings, List<KnowledgeDiagnostic> diagnostics)
+    {
+        if (map.Get("spellings") is not YamlMappingNode spellingMap)
+        {
+            return;
+        }
+        foreach (var (key, value) in spellingMap.Children)
+        {
+            var word = (key as YamlScalarNode)?.Value ?? "";
+            var written = (value as YamlScalarNode)?.Value ?? "";
+            if (word.Length == 0 || word.Contains(' ', StringComparison.Ordinal) || SafetyText.Normalize(word) != word || written.Length == 0 || SafetyText.Normalize(written) != written)
+            {
+                diagnostics.Add(new(DiagnosticSeverity.Error, file, Line(key), $"spelling '{word}: {written}' must map one lower-case word without punctuation to lower-case words"));
+            }
+            else if (spellings.TryGetValue(word, out var earlier) && earlier.Written != written)
+            {
+                diagnostics.Add(new(DiagnosticSeverity.Error, file, Line(key), $"spelling '{word}' is already written '{earlier.Written}' in {Path.GetFileName(earlier.File)}"));
+            }
+            else
+            {
+                spellings[word] = (written, file);
+            }
+        }
     }
 
     /// <summary><see cref="UrgencyModel"/>'s examples; null (and an error) when the file is missing or a label has too few.</summary>

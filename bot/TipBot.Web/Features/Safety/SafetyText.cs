@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -7,14 +8,42 @@ namespace TipBot.Features.Safety;
 /// The form every safety pattern is matched against: lower case, accents and apostrophes removed
 /// ("ntšoere" → "ntsoere", "he'll" → "hell", "can't" → "cant"), every other non-letter a space, and sentence
 /// and clause breaks kept as " . " and " , " so that a pattern's words never run across them and cues can be
-/// scoped to the sentence or clause of a match.
+/// scoped to the sentence or clause of a match. Text-message spellings of the language files' <c>spellings:</c>
+/// ("2nite", "beatin", "frend") are then written out, so one pattern reads both.
 /// </summary>
 public static class SafetyText
 {
     public const char SentenceBreak = '.';
     public const char ClauseBreak = ',';
 
-    public static string Normalize(string text)
+    public static string Normalize(string text, FrozenDictionary<string, string>? spellings = null)
+    {
+        var normalized = NormalizeCharacters(text);
+        return spellings is null || spellings.Count == 0 ? normalized : Respell(normalized, spellings);
+    }
+
+    /// <summary>Whole words only ("wit" → "with", never "witness"); a new string only when a word was respelled.</summary>
+    private static string Respell(string normalized, FrozenDictionary<string, string> spellings)
+    {
+        var lookup = spellings.GetAlternateLookup<ReadOnlySpan<char>>();
+        StringBuilder? result = null;
+        var copied = 0;
+        var span = normalized.AsSpan();
+        foreach (var range in span.Split(' '))
+        {
+            var (start, length) = range.GetOffsetAndLength(span.Length);
+            if (length == 0 || !lookup.TryGetValue(span.Slice(start, length), out var written))
+            {
+                continue;
+            }
+            result ??= new StringBuilder(normalized.Length + 16);
+            result.Append(span[copied..start]).Append(written);
+            copied = start + length;
+        }
+        return result is null ? normalized : result.Append(span[copied..]).ToString();
+    }
+
+    private static string NormalizeCharacters(string text)
     {
         if (string.IsNullOrEmpty(text))
         {

@@ -55,7 +55,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
 
     public static SafetyAssessment Assess(SafetyRules rules, SafetyInput input)
     {
-        var text = SafetyText.Normalize(input.Text ?? "");
+        var text = SafetyText.Normalize(input.Text ?? "", rules.Spellings);
         var hits = new List<Hit>();
         if (text.Length > 0)
         {

@@ -51,6 +51,42 @@ public sealed class SafetyRulesCheckerTests : IDisposable
     }
 
     [Fact]
+    public void A_text_message_spelling_is_written_out_before_the_patterns_run()
+    {
+        _folder.Edit(English, "cues:", "spellings:\n  lokd: locked\n  dey: they\ncues:");
+
+        var safety = _folder.Load().Knowledge.Safety;
+
+        Assert.True(SafetyTriage.Assess(safety, new SafetyInput("dey lokd me in")).IsUrgent);
+        Assert.Equal("they locked me in , lokdown", SafetyText.Normalize("Dey lokd me in, lokdown", safety.Spellings));
+    }
+
+    [Fact]
+    public void Two_language_files_spelling_one_word_differently_is_an_error()
+    {
+        _folder.Edit(English, "cues:", "spellings:\n  wer: where\ncues:");
+        _folder.Write("safety/st.yaml", """
+            lang: st
+            spellings:
+              wer: were
+            patterns: []
+            """);
+
+        var error = SingleError();
+
+        Assert.Contains("spelling 'wer' is already written 'where' in en.yaml", error.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("st.yaml", error.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spelling_of_more_than_one_word_is_an_error()
+    {
+        _folder.Edit(English, "cues:", "spellings:\n  right now: rn\ncues:");
+
+        Assert.Contains("must map one lower-case word", SingleError().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_regex_that_does_not_compile_is_an_error_at_its_line()
     {
         _folder.Edit(English, "regex: 'locked (?:me|us) in'", "regex: 'locked (?:me|us in'");
