@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using TipBot.Features.Knowledge;
 
 namespace TipBot.Features.Safety;
 
@@ -19,28 +20,7 @@ public static class SafetyText
     public static string Normalize(string text, FrozenDictionary<string, string>? spellings = null)
     {
         var normalized = NormalizeCharacters(text);
-        return spellings is null || spellings.Count == 0 ? normalized : Respell(normalized, spellings);
-    }
-
-    /// <summary>Whole words only ("wit" → "with", never "witness"); a new string only when a word was respelled.</summary>
-    private static string Respell(string normalized, FrozenDictionary<string, string> spellings)
-    {
-        var lookup = spellings.GetAlternateLookup<ReadOnlySpan<char>>();
-        StringBuilder? result = null;
-        var copied = 0;
-        var span = normalized.AsSpan();
-        foreach (var range in span.Split(' '))
-        {
-            var (start, length) = range.GetOffsetAndLength(span.Length);
-            if (length == 0 || !lookup.TryGetValue(span.Slice(start, length), out var written))
-            {
-                continue;
-            }
-            result ??= new StringBuilder(normalized.Length + 16);
-            result.Append(span[copied..start]).Append(written);
-            copied = start + length;
-        }
-        return result is null ? normalized : result.Append(span[copied..]).ToString();
+        return spellings is null ? normalized : Spellings.WriteOut(normalized, spellings);
     }
 
     private static string NormalizeCharacters(string text)

@@ -32,7 +32,7 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         _indexes = knowledge.Entries.GroupBy(e => e.Language, StringComparer.Ordinal)
             .Select(language => (language.Key, TopicIndex.Build(
                 language.SelectMany(e => e.Examples.Select(x => (e.Id, x)))
-                    .Concat(knowledge.OutOfScopeExamples.Select(x => (TopicIndex.OutOfScope, x))))))
+                    .Concat(knowledge.OutOfScopeExamples.Select(x => (TopicIndex.OutOfScope, x))), knowledge.Safety.Spellings)))
             .ToList();
         TopicCount = knowledge.Entries.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
     }

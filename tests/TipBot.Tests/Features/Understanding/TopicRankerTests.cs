@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 using TipBot.Features.Knowledge;
 using TipBot.Features.Understanding;
@@ -204,6 +205,19 @@ public sealed class TopicRankerTests
         Assert.Equal("passport-confiscation", scores[0].TopicId);
         Assert.Contains(scores, s => s.TopicId == TopicIndex.OutOfScope);
         Assert.True(scores.Zip(scores.Skip(1)).All(p => p.First.Score >= p.Second.Score), "scores are sorted best first");
+    }
+
+    [Fact]
+    public void A_text_message_spelling_scores_as_the_word_it_stands_for()
+    {
+        var examples = PassportExamples.Select(x => ("passport-confiscation", x)).Concat(WageExamples.Select(x => ("wages-and-deductions", x))).ToList();
+        var spellings = new Dictionary<string, string> { ["da"] = "the", ["emplr"] = "employer" }.ToFrozenDictionary();
+        var plain = TopicIndex.Build(examples).Score("the employer keeps it").Single(s => s.TopicId == "passport-confiscation");
+
+        var withSpellings = TopicIndex.Build(examples, spellings);
+
+        Assert.Equal(plain.Score, withSpellings.Score("da emplr keeps it").Single(s => s.TopicId == "passport-confiscation").Score, 0.0001f);
+        Assert.True(TopicIndex.Build(examples).Score("da emplr keeps it").Single(s => s.TopicId == "passport-confiscation").Score < plain.Score);
     }
 
     [Fact]
