@@ -51,6 +51,14 @@ public sealed class SafetyRulesCheckerTests : IDisposable
     }
 
     [Fact]
+    public void A_calm_topic_that_is_not_a_topic_is_an_error()
+    {
+        _folder.Edit("safety/signals.yaml", "signals:", "calm_topics: [alpha, privacyy]\nsignals:");
+
+        Assert.Contains("calm_topics names unknown topic 'privacyy'", SingleError().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_text_message_spelling_is_written_out_before_the_patterns_run()
     {
         _folder.Edit(English, "cues:", "spellings:\n  lokd: locked\n  dey: they\ncues:");
