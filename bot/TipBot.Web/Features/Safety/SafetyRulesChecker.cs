@@ -57,7 +57,7 @@ public static class SafetyRulesChecker
         // A misspelt calm topic would silently leave that topic's messages read against the urgency examples.
         foreach (var topic in rules.CalmTopics.Where(t => !knowledge.HasTopic(t)).Order(StringComparer.Ordinal))
         {
-            diagnostics.Add(new(DiagnosticSeverity.Error, Path.Combine(root, "safety", "signals.yaml"), 0, $"calm_topics names unknown topic '{topic}'"));
+            diagnostics.Add(new(DiagnosticSeverity.Error, Path.Combine(root, SafetyRulesLoader.Folder, SafetyRulesLoader.SignalsFile), 0, $"calm_topics names unknown topic '{topic}'"));
         }
 
         foreach (var country in knowledge.Countries.Values)

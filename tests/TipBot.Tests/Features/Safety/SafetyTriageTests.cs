@@ -65,19 +65,24 @@ public sealed class SafetyTriageTests
     // Written for this test; no pattern names these situations, the urgency examples carry them. A plea alone is only a
     // concern ("please help me with my contract"): what else the message says decides, so it is read too.
     [Theory]
-    [InlineData("the gate has a chain and the man with the dogs sleeps next to it, we are nine in the back room since sunday and there is no food")]
-    [InlineData("i have the pills in my hand and i wrote goodbye to my mother")]
-    [InlineData("please help us, we are six girls in a flat in hillbrow and the agent says tomorrow we go to another country")]
-    [InlineData("please help me, the man brought me to a house far in the bush and i dont know where i am")]
-    public void Danger_told_in_other_words_than_the_patterns_reads_urgent(string text)
+    [InlineData("the gate has a chain and the man with the dogs sleeps next to it, we are nine in the back room since sunday and there is no food", false)]
+    [InlineData("i have the pills in my hand and i wrote goodbye to my mother", false)]
+    [InlineData("please help us, we are six girls in a flat in hillbrow and the agent says tomorrow we go to another country", true)]
+    [InlineData("please help me, the man brought me to a house far in the bush and i dont know where i am", true)]
+    public void Danger_told_in_other_words_than_the_patterns_reads_urgent(string text, bool plea)
     {
-        var withoutExamples = new SafetyRules(RepositorySafety.Rules.Signals, RepositorySafety.Rules.Languages, RepositorySafety.Rules.TopicSignals);
+        var withoutExamples = new SafetyRules(RepositorySafety.Rules.Signals, RepositorySafety.Rules.Languages, RepositorySafety.Rules.TopicSignals)
+        {
+            Spellings = RepositorySafety.Rules.Spellings,
+        };
         Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(withoutExamples, new SafetyInput(text)).Level);
 
         var assessment = RepositorySafety.Assess(text);
 
         Assert.Equal(SafetyLevel.Urgent, assessment.Level);
         Assert.Contains(SafetyRules.ReadsUrgentSignal, assessment.Signals);
+        // The plea is kept beside what the examples read: the operator sees both.
+        Assert.Equal(plea, assessment.Signals.Contains("plea-for-rescue"));
     }
 
     // Written for this test: a rescue asked for now, or a bare cry, is urgent with nothing else said.
