@@ -245,7 +245,7 @@
 
     setInterval(tick, 15000);
     tick();
-    return { caseChanged: scheduleRefresh, reconnected: scheduleRefresh };
+    return { caseChanged: scheduleRefresh, resync: scheduleRefresh };
   }
 
   // --- The case page ------------------------------------------------------------------------------------------
@@ -429,7 +429,7 @@
       watch: connection => connection.invoke('Watch', caseId),
       messageAdded: appendLine,
       caseChanged: summary => { if (summary.id === caseId) scheduleLive(); },
-      reconnected: () => Promise.all([catchUp(), refreshLive()]),
+      resync: () => Promise.all([catchUp(), refreshLive()]),
     };
   }
 
@@ -454,7 +454,7 @@
   // "live" only once the page watches its case again and has caught up: a line pushed before the join reached nobody.
   connection.onreconnected(async () => {
     await page.watch?.(connection);
-    await page.reconnected?.();
+    await page.resync?.();
     setStatus('live');
   });
   connection.onclose(() => {
@@ -468,7 +468,7 @@
       // A person's line pushed between the page's first render and joining the case's group went to nobody and showed
       // only at the next refresh (seen under load in the browser test): join, then catch up, then say "live".
       await page.watch?.(connection);
-      await page.reconnected?.();
+      await page.resync?.();
       setStatus('live');
     } catch (error) {
       console.warn('Console hub not reachable:', error);
