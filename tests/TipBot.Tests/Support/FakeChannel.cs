@@ -15,6 +15,7 @@ public sealed class FakeChannel : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Channel<Activity> _received = Channel.CreateUnbounded<Activity>();
+    private TaskCompletionSource? _hold;
 
     private FakeChannel(WebApplication app, string serviceUrl) => (_app, ServiceUrl) = (app, serviceUrl);
 
@@ -58,6 +59,26 @@ public sealed class FakeChannel : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Until the returned handle is disposed, every activity is seen at once but its POST is answered only then, as a
+    /// slow channel does: the bot is still inside its send while the person already reads it.
+    /// </summary>
+    public IDisposable HoldDeliveries()
+    {
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hold = hold;
+        return new Release(() =>
+        {
+            _hold = null;
+            hold.TrySetResult();
+        });
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
+
     /// <summary>Activities read while waiting for another one.</summary>
     public List<Activity> Seen { get; } = [];
 
@@ -71,6 +92,10 @@ public sealed class FakeChannel : IAsyncDisposable
         }
         activity.Conversation ??= new ConversationAccount(id: conversationId);
         await _received.Writer.WriteAsync(activity);
+        if (_hold is { } hold)
+        {
+            await hold.Task;
+        }
         return Results.Json(new { id = Guid.NewGuid().ToString("N") });
     }
 

@@ -34,10 +34,11 @@ public sealed partial class UserMessenger(
     /// </summary>
     public async Task<bool> SendAsync(HandoffCase handoffCase, IReadOnlyList<BotReply> replies, MessageAuthor author, string? operatorId, CancellationToken cancellationToken)
     {
-        var delivered = await DeliverAsync(handoffCase, replies, cancellationToken);
+        // Recorded before it is sent: a person can answer before the channel has acknowledged the send, and the
+        // transcript (ordered by id) must show the answer after its question.
         var records = await transcripts.RecordOutboundAsync(handoffCase.ConversationId, handoffCase.Language, replies.Select(r => r.Text), author, operatorId, cancellationToken);
-        await feed.MessagesAddedAsync(records.Select((r, i) => new CaseMessage(r.Id, handoffCase.Id, author, operatorId, r.Text, r.At, false)).ToList(), cancellationToken);
-        return delivered;
+        await feed.MessagesAddedAsync(records.Select(r => new CaseMessage(r.Id, handoffCase.Id, author, operatorId, r.Text, r.At, false)).ToList(), cancellationToken);
+        return await DeliverAsync(handoffCase, replies, cancellationToken);
     }
 
     private Task<bool> DeliverAsync(HandoffCase handoffCase, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)

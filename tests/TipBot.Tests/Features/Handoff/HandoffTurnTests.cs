@@ -210,6 +210,33 @@ public sealed class HandoffTurnTests
     }
 
     [Fact]
+    public async Task A_person_answering_while_the_operator_s_message_is_still_being_delivered_is_recorded_after_it()
+    {
+        await using var harness = await HandoffHarness.StartAsync();
+        var operatorId = await harness.OperatorOnlineAsync("Naledi");
+        var user = harness.User();
+        await user.SayAsync("i want to talk to a person");
+        var handoffCase = await harness.CaseAsync(user);
+        await harness.Machine.AcceptAsync(handoffCase.Id, operatorId, CancellationToken.None);
+        await harness.Channel.WaitForAsync(user.ConversationId, "Naledi from our team is here now");
+
+        var messenger = harness.Services.GetRequiredService<UserMessenger>();
+        Task<bool> sending;
+        using (harness.Channel.HoldDeliveries())
+        {
+            sending = messenger.SendAsync(handoffCase, [new BotReply("Are you safe to talk now?")], MessageAuthor.Operator, operatorId, CancellationToken.None);
+            await harness.Channel.WaitForAsync(user.ConversationId, "Are you safe to talk now?");
+            Assert.Empty(await user.SayAsync("yes, i am at my sister's place"));
+        }
+        Assert.True(await sending);
+
+        // The console orders lines by id: an answer recorded before its question would show above it.
+        var transcript = await TranscriptAsync(harness, handoffCase);
+        Assert.True(transcript.IndexOf((MessageAuthor.Operator, "Are you safe to talk now?")) < transcript.IndexOf((MessageAuthor.User, "yes, i am at my sister's place")),
+            string.Join(" | ", transcript));
+    }
+
+    [Fact]
     public async Task A_duplicate_delivery_while_with_an_operator_reaches_the_transcript_once()
     {
         await using var harness = await HandoffHarness.StartAsync();
