@@ -46,9 +46,9 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
 
         // A change of language must also show words of that language from the knowledge base: keyboard mash
         // and isiZulu both look "more Sesotho than English" to a two-language detector, but share few words.
-        var written = LongEnoughToDetect(normalized) ? identifier.EnglishOrSesotho(text) : null;
+        var written = LongEnoughToDetect(normalized) ? vocabulary.Distinctive.PlainlyWrittenIn(normalized) ?? identifier.EnglishOrSesotho(text) : null;
         if (!profile.LanguageChosen && written is { } detected && knowledge.Locales.ContainsKey(detected)
-            && (detected == current || vocabulary.Confirms(normalized, detected)))
+            && (detected == current || vocabulary.Distinctive.Confirms(normalized, detected)))
         {
             profile.Language = detected;
             return new(detected, LanguageRequest.None, written);
@@ -78,14 +78,7 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
         knowledge.Locales.Values.OrderBy(l => l.Language == KnowledgeBase.DefaultLanguage ? 0 : 1)
             .Select(l => new OfferedChoice(l["language.name"], TargetPrefix + l.Language));
 
-    private sealed record Vocabulary(KnowledgeBase Knowledge, Dictionary<string, string> Aliases, HashSet<string> ChooseWords,
-        Dictionary<string, HashSet<string>> DistinctiveWords)
-    {
-        /// <summary>A word that only that language's example phrasings use.</summary>
-        public bool Confirms(string normalized, string language) =>
-            DistinctiveWords.TryGetValue(language, out var words)
-            && normalized.Split(' ').Any(words.Contains);
-    }
+    private sealed record Vocabulary(KnowledgeBase Knowledge, Dictionary<string, string> Aliases, HashSet<string> ChooseWords, DistinctiveWords Distinctive);
 
     private Vocabulary VocabularyOf(KnowledgeBase knowledge)
     {
@@ -103,13 +96,7 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
             }
             choose.UnionWith(Split(locale["language.choose-words"]));
         }
-        var wordsByLanguage = knowledge.Entries.GroupBy(e => e.Language).ToDictionary(
-            g => g.Key,
-            g => g.SelectMany(e => e.Examples).SelectMany(x => TextNormalizer.Normalize(x).Split(' ')).Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal));
-        var distinctive = wordsByLanguage.ToDictionary(
-            kv => kv.Key,
-            kv => kv.Value.Where(w => !wordsByLanguage.Any(other => other.Key != kv.Key && other.Value.Contains(w))).ToHashSet(StringComparer.Ordinal));
-        return _vocabulary = new Vocabulary(knowledge, aliases, choose, distinctive);
+        return _vocabulary = new Vocabulary(knowledge, aliases, choose, new DistinctiveWords(knowledge));
     }
 
     private static IEnumerable<string> Split(string list) =>
