@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.Bot.Builder;
@@ -86,10 +87,10 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
         var now = time.GetUtcNow().UtcDateTime;
         var rows = changes.Select(change =>
         {
-            var json = change.Value is null ? new JObject() : JObject.FromObject(change.Value, Serializer);
+            // A JObject (what TurnStateStore writes) is written as it is, not copied through the serializer first.
+            var json = change.Value as JObject ?? (change.Value is null ? new JObject() : JObject.FromObject(change.Value, Serializer));
             var expected = change.Value is IStoreItem storeItem ? storeItem.ETag : json.Value<string>(ETagProperty);
-            json.Remove(ETagProperty);
-            return (change.Key, Pseudonym: pseudonymizer.Pseudonym(change.Key), Text: json.ToString(Formatting.None), Expected: expected);
+            return (change.Key, Pseudonym: pseudonymizer.Pseudonym(change.Key), Text: WithoutETag(json), Expected: expected);
         }).ToList();
 
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
@@ -125,6 +126,25 @@ public sealed class EfBotStorage(IDbContextFactory<TipBotDbContext> contexts, Ps
         await using var db = await contexts.CreateOpenDbContextAsync(cancellationToken);
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
         await db.BotState.Where(x => pseudonyms.Contains(x.Key)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The item's JSON without its ETag (the row keeps that in a column of its own); the caller's object is left as it is.</summary>
+    private static string WithoutETag(JObject json)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text))
+        {
+            writer.WriteStartObject();
+            foreach (var property in json.Properties())
+            {
+                if (property.Name != ETagProperty)
+                {
+                    property.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+        return text.ToString();
     }
 
     private static string NewETag() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8));

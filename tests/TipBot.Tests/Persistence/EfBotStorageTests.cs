@@ -56,6 +56,24 @@ public sealed class EfBotStorageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_written_item_is_stored_without_its_eTag_and_the_callers_object_keeps_it()
+    {
+        const string key = "test/conversations/json";
+        await Storage.WriteAsync(Change(key, new JObject { ["step"] = 1 }));
+        var read = await ReadAsync(key);
+        var eTag = (string?)read!["eTag"];
+        read["step"] = 2;
+
+        await Storage.WriteAsync(Change(key, read));
+
+        Assert.Equal(eTag, (string?)read["eTag"]);
+        await using var db = await _services.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContextAsync();
+        var stored = JObject.Parse(Assert.Single(await db.BotState.ToListAsync()).Json);
+        Assert.Equal(2, (int?)stored["step"]);
+        Assert.Null(stored["eTag"]);
+    }
+
+    [Fact]
     public async Task Reading_unknown_keys_returns_nothing()
     {
         var read = await Storage.ReadAsync(["test/conversations/never-written", "test/users/nobody"]);
