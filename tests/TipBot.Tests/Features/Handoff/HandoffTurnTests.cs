@@ -75,13 +75,7 @@ public sealed class HandoffTurnTests
     public async Task An_operator_takes_over_replies_into_the_channel_hears_the_user_and_hands_back_to_the_bot()
     {
         await using var harness = await HandoffHarness.StartAsync();
-        var operatorId = await harness.OperatorOnlineAsync("Naledi");
-        var user = harness.User();
-        await user.SayAsync("i want to talk to a person");
-        var handoffCase = await harness.CaseAsync(user);
-
-        Assert.True(await harness.Machine.AcceptAsync(handoffCase.Id, operatorId, CancellationToken.None));
-        await harness.Channel.WaitForAsync(user.ConversationId, "Naledi from our team is here now");
+        var (user, handoffCase, operatorId) = await WithNalediAsync(harness);
 
         var messenger = harness.Services.GetRequiredService<UserMessenger>();
         Assert.True(await messenger.SendAsync(handoffCase, [new BotReply("Are you safe to talk now?")], MessageAuthor.Operator, operatorId, CancellationToken.None));
@@ -213,12 +207,7 @@ public sealed class HandoffTurnTests
     public async Task A_person_answering_while_the_operator_s_message_is_still_being_delivered_is_recorded_after_it()
     {
         await using var harness = await HandoffHarness.StartAsync();
-        var operatorId = await harness.OperatorOnlineAsync("Naledi");
-        var user = harness.User();
-        await user.SayAsync("i want to talk to a person");
-        var handoffCase = await harness.CaseAsync(user);
-        await harness.Machine.AcceptAsync(handoffCase.Id, operatorId, CancellationToken.None);
-        await harness.Channel.WaitForAsync(user.ConversationId, "Naledi from our team is here now");
+        var (user, handoffCase, operatorId) = await WithNalediAsync(harness);
 
         var messenger = harness.Services.GetRequiredService<UserMessenger>();
         Task<bool> sending;
@@ -251,6 +240,18 @@ public sealed class HandoffTurnTests
 
         var transcript = await TranscriptAsync(harness, handoffCase);
         Assert.Single(transcript, line => line.Text == "hello are you there");
+    }
+
+    /// <summary>The person asked for someone and Naledi accepted: the conversation is with her.</summary>
+    private static async Task<(BotClient User, HandoffCase Case, string OperatorId)> WithNalediAsync(HandoffHarness harness)
+    {
+        var operatorId = await harness.OperatorOnlineAsync("Naledi");
+        var user = harness.User();
+        await user.SayAsync("i want to talk to a person");
+        var handoffCase = await harness.CaseAsync(user);
+        Assert.True(await harness.Machine.AcceptAsync(handoffCase.Id, operatorId, CancellationToken.None));
+        await harness.Channel.WaitForAsync(user.ConversationId, "Naledi from our team is here now");
+        return (user, handoffCase, operatorId);
     }
 
     private static async Task<List<(MessageAuthor Author, string Text)>> TranscriptAsync(HandoffHarness harness, HandoffCase handoffCase)
