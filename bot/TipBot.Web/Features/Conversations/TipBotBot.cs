@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TipBot.Features.Handoff;
 using TipBot.Features.Knowledge;
-using TipBot.Features.Safety;
 using TipBot.Persistence;
 
 namespace TipBot.Features.Conversations;
@@ -112,7 +111,7 @@ public sealed partial class TipBotBot(
         TurnOutcome outcome, ConversationMemory memory, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var country = SafetyReplies.CountryFromUserId(knowledge.Current, activity.From?.Id) ?? memory.Safety.Country;
+        var country = TurnPipeline.LikelyCountry(knowledge.Current, activity.From?.Id, memory);
         var replies = await handoff.AfterTurnAsync(
             new HandoffTurn(before, recorded, channelId, text, country, outcome, () => messenger.ProtectReference(activity.GetConversationReference())),
             memory, cancellationToken);

@@ -60,7 +60,7 @@ public sealed class TurnPipeline(
             // the topic is still recorded so the operator sees what it is about.
             memory.Offered.Clear();
             memory.AwaitingCallbackNumber = false;
-            return Outcome(UrgentReplies(kb, strings, assessment, LikelyCountry(kb, message, memory)), UrgentTopic.For(ranked, assessment), ranked, HumanPriority.Urgent);
+            return Outcome(UrgentReplies(kb, strings, assessment, LikelyCountry(kb, message.UserId, memory)), UrgentTopic.For(ranked, assessment), ranked, HumanPriority.Urgent);
         }
         if (memory.AwaitingCallbackNumber)
         {
@@ -134,7 +134,7 @@ public sealed class TurnPipeline(
         {
             return new TurnOutcome([], language, WithPersonTopic, turn.Ranking, turn.Safety, turn.Entities, null);
         }
-        var replies = UrgentReplies(turn.Knowledge, turn.Knowledge.Strings(language), turn.Safety, LikelyCountry(turn.Knowledge, message, memory));
+        var replies = UrgentReplies(turn.Knowledge, turn.Knowledge.Strings(language), turn.Safety, LikelyCountry(turn.Knowledge, message.UserId, memory));
         return new TurnOutcome(replies, language, UrgentTopic.For(turn.Ranking, turn.Safety), turn.Ranking, turn.Safety, turn.Entities, HumanPriority.Urgent);
     }
 
@@ -265,8 +265,8 @@ public sealed class TurnPipeline(
     ];
 
     /// <summary>The channel's phone number prefix, else places named in this conversation, else unknown (null).</summary>
-    private static string? LikelyCountry(KnowledgeBase kb, InboundMessage message, ConversationMemory memory) =>
-        SafetyReplies.CountryFromUserId(kb, message.UserId) ?? memory.Safety.Country;
+    public static string? LikelyCountry(KnowledgeBase kb, string? userId, ConversationMemory memory) =>
+        SafetyReplies.CountryFromUserId(kb, userId) ?? memory.Safety.Country;
 
     /// <summary>A message that names places in only one country ("i work in polokwane") says where the person is.</summary>
     private static void RememberCountry(KnowledgeBase kb, ConversationMemory memory, string text)
