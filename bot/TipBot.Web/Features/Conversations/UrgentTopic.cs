@@ -16,7 +16,7 @@ public static class UrgentTopic
 {
     /// <summary>Topics about the conversation itself, never what an urgent message is about.</summary>
     public static readonly IReadOnlySet<string> ConversationTopics =
-        new HashSet<string>([TopicRanker.GreetingTopic, "thanks-goodbye", "about-bot", "privacy", TurnPipeline.LanguageTopic, TurnPipeline.HumanTopic], StringComparer.Ordinal);
+        new HashSet<string>([TopicRanker.GreetingTopic, TopicRanker.ThanksTopic, TopicRanker.AboutBotTopic, "privacy", TurnPipeline.LanguageTopic, TurnPipeline.HumanTopic], StringComparer.Ordinal);
 
     /// <summary>Danger signals and the topic each is about, most specific first: a child married off is forced marriage.</summary>
     public static readonly IReadOnlyList<(string Signal, string Topic)> ByDanger =

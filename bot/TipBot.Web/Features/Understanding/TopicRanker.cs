@@ -15,9 +15,11 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
 {
     private const int MaxCandidates = 3;
     public const string GreetingTopic = "greeting";
+    public const string AboutBotTopic = "about-bot";
+    public const string ThanksTopic = "thanks-goodbye";
 
     /// <summary>What often follows a greeting without being the question: "hello, how are you", "good evening, I am new here".</summary>
-    private static readonly HashSet<string> SmallTalk = new([GreetingTopic, "about-bot", "thanks-goodbye"], StringComparer.Ordinal);
+    private static readonly HashSet<string> SmallTalk = new([GreetingTopic, AboutBotTopic, ThanksTopic], StringComparer.Ordinal);
     private const int MinWordsAfterOpening = 3;
     private const int MaxOpeningClauses = 3;
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".,!?;:\n");
