@@ -46,7 +46,16 @@ public sealed partial class ConsoleBrowserTests(BrowserFixture browser) : IAsync
         await tab.Page.GetByTestId("signin-email").FillAsync(op.Email);
         await tab.Page.GetByTestId("signin-password").FillAsync(op.Password);
         await tab.Page.GetByTestId("signin-button").ClickAsync();
-        await tab.Page.WaitForURLAsync(QueueUrl());
+        try
+        {
+            await tab.Page.WaitForURLAsync(QueueUrl());
+        }
+        catch (TimeoutException)
+        {
+            // Seen once in CI (a supervisor's sign-in under load): say where the browser ended up and what the page said.
+            var said = await tab.Page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new Xunit.Sdk.XunitException($"Sign-in did not reach the queue; the browser is at {tab.Page.Url}, showing: {said[..Math.Min(said.Length, 400)]}");
+        }
         await Assertions.Expect(tab.Page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live");
         return tab;
     }
