@@ -4,8 +4,8 @@ using TipBot.Features.Understanding;
 namespace TipBot.Features.Conversations;
 
 /// <summary>
-/// Words that only one language's example phrasings use ("passport" is in both; "mookameli" only in Sesotho's, "boss"
-/// in both, "wont" only in English's). They confirm a change of language and, when a message is plainly in one
+/// Words that only one language's example phrasings use ("passport" and "boss" are in both; "hobane" only in Sesotho's,
+/// "wont" only in English's). They confirm a change of language and, when a message is plainly in one
 /// language, say so without the language detector.
 /// </summary>
 public sealed class DistinctiveWords
