@@ -123,13 +123,24 @@ public sealed class TopicIndex
     /// the message is about). <see cref="TopicScore.Fit"/> blends the nearest examples with the topic centroid (how well
     /// the message fits the topic as a whole: whether anything fits at all). The out-of-scope pseudo-topic is included.
     /// </summary>
-    public TopicScore[] Score(string message, int nearest = 3, float fitNearestWeight = 0.3f, float rankFitWeight = 0f)
+    public TopicScore[] Score(string message, int nearest = 3, float fitNearestWeight = 0.3f, float rankFitWeight = 0f) =>
+        Score(Prepare(message, _spellings), nearest, fitNearestWeight, rankFitWeight);
+
+    /// <summary>
+    /// A message as an index reads it: normalised, with text-message spellings written out. Prepared once, it is scored
+    /// against every index built with the same spellings (the ranker's one per language) without doing that again.
+    /// </summary>
+    public readonly record struct PreparedMessage(string Text);
+
+    public static PreparedMessage Prepare(string message, FrozenDictionary<string, string> spellings) =>
+        new(Spellings.WriteOut(TextNormalizer.Normalize(message), spellings));
+
+    /// <summary><see cref="Score(string, int, float, float)"/> for a message already prepared with this index's spellings.</summary>
+    public TopicScore[] Score(PreparedMessage message, int nearest = 3, float fitNearestWeight = 0.3f, float rankFitWeight = 0f)
     {
         var scratch = t_scratch ??= new Scratch();
         scratch.Reset(_examples.DocumentCount, _topics.Length);
-        var normalized = Spellings.WriteOut(TextNormalizer.Normalize(message), _spellings);
-
-        ForEachFeature(normalized, feature =>
+        ForEachFeature(message.Text, feature =>
         {
             if (_lookup.TryGetValue(feature, out var id))
             {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 using TipBot.Features.Knowledge;
 
@@ -25,16 +26,18 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".,!?;:\n");
 
     private IReadOnlyList<(string Language, TopicIndex Index)>? _indexes;
+    private FrozenDictionary<string, string> _spellings = FrozenDictionary<string, string>.Empty;
 
     /// <summary>How many topics are indexed, in any language.</summary>
     public int TopicCount { get; private set; }
 
     public void Build(KnowledgeBase knowledge)
     {
+        _spellings = knowledge.Safety.Spellings;
         _indexes = knowledge.Entries.GroupBy(e => e.Language, StringComparer.Ordinal)
             .Select(language => (language.Key, TopicIndex.Build(
                 language.SelectMany(e => e.Examples.Select(x => (e.Id, x)))
-                    .Concat(knowledge.OutOfScopeExamples.Select(x => (TopicIndex.OutOfScope, x))), knowledge.Safety.Spellings)))
+                    .Concat(knowledge.OutOfScopeExamples.Select(x => (TopicIndex.OutOfScope, x))), _spellings)))
             .ToList();
         TopicCount = knowledge.Entries.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
     }
@@ -89,10 +92,12 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
     {
         var indexes = _indexes ?? throw new InvalidOperationException("The topic index has not been built yet.");
         var byTopic = new Dictionary<string, TopicScore>(StringComparer.Ordinal);
+        // Every index is built with the same spellings: the message is prepared once for all of them.
+        var prepared = TopicIndex.Prepare(message, _spellings);
         foreach (var (indexLanguage, index) in indexes)
         {
             var weight = language is null || indexLanguage == language ? 1f : options.Value.OtherLanguageWeight;
-            foreach (var score in index.Score(message, rankFitWeight: options.Value.FitWeight))
+            foreach (var score in index.Score(prepared, rankFitWeight: options.Value.FitWeight))
             {
                 if (!byTopic.TryGetValue(score.TopicId, out var seen) || seen.Score < score.Score * weight)
                 {
