@@ -11,7 +11,7 @@ namespace TipBot.Features.Conversations;
 public sealed class DistinctiveWords
 {
     /// <summary>Distinctive words a message needs before its language is taken from them without the detector.</summary>
-    public const int MinPlainWords = 3;
+    private const int MinPlainWords = 3;
 
     private readonly (string Language, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Words)[] _languages;
 
@@ -26,19 +26,16 @@ public sealed class DistinctiveWords
     }
 
     /// <summary>True when the (normalised) message uses a word only <paramref name="language"/>'s examples use.</summary>
-    public bool Confirms(string normalized, string language)
+    public bool Confirms(string normalized, string language) =>
+        _languages.Any(l => l.Language == language && UsesAny(normalized, l.Words));
+
+    private static bool UsesAny(string normalized, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
     {
-        foreach (var (candidate, words) in _languages)
+        foreach (var range in normalized.AsSpan().Split(' '))
         {
-            if (candidate == language)
+            if (words.Contains(normalized.AsSpan(range)))
             {
-                foreach (var range in normalized.AsSpan().Split(' '))
-                {
-                    if (words.Contains(normalized.AsSpan(range)))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
         }
         return false;

@@ -1,7 +1,6 @@
 using TipBot.Features.Conversations;
-using TipBot.Features.Knowledge;
 using TipBot.Features.Understanding;
-using TipBot.Tests.Support;
+using TipBot.Tests.Features.Safety;
 
 namespace TipBot.Tests.Features.Conversations;
 
@@ -11,8 +10,7 @@ namespace TipBot.Tests.Features.Conversations;
 /// </summary>
 public sealed class DistinctiveWordsTests
 {
-    private static readonly Lazy<KnowledgeBase> s_knowledge = new(() => KnowledgeLoader.Load(RepositoryPaths.Knowledge, proveLinearSafetyPatterns: false).Knowledge);
-    private static readonly Lazy<DistinctiveWords> s_words = new(() => new DistinctiveWords(s_knowledge.Value));
+    private static readonly Lazy<DistinctiveWords> s_words = new(() => new DistinctiveWords(RepositorySafety.Knowledge));
 
     private static string? Plainly(string text) => s_words.Value.PlainlyWrittenIn(TextNormalizer.Normalize(text));
 
@@ -37,7 +35,7 @@ public sealed class DistinctiveWordsTests
     public void Where_the_words_decide_they_agree_with_the_detector_on_the_knowledge_bases_own_phrasings()
     {
         var detector = new LanguageIdentifier();
-        var examples = s_knowledge.Value.Entries.SelectMany(e => e.Examples).Distinct().ToList();
+        var examples = RepositorySafety.Knowledge.Entries.SelectMany(e => e.Examples).Distinct().ToList();
         var decided = examples.Select(x => (Words: Plainly(x), Detector: detector.EnglishOrSesotho(x))).Where(d => d.Words is not null).ToList();
 
         // The phrasings mix English and Sesotho on purpose, as people write; still a good share is plain enough.
