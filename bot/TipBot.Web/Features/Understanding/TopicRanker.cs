@@ -53,22 +53,30 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         {
             return ranking;
         }
-        foreach (var rest in AfterOpening(message))
+        TopicRanking? unanswerable = null;
+        foreach (var (rest, asks) in AfterOpening(message))
         {
             var restRanking = RankWhole(rest, language);
             if (restRanking.Verdict != RankingVerdict.NoMatch && !SmallTalk.Contains(restRanking.TopicId))
             {
                 return restRanking;
             }
+            if (restRanking.Verdict == RankingVerdict.NoMatch && asks)
+            {
+                unanswerable ??= restRanking;
+            }
         }
-        return ranking;
+        // "Good evening sir, which tablets are best for sugar diabetes?": a question nothing answers, after the greeting,
+        // is still a question nothing answers; the greeting's reply would pretend it was not asked. Without a question
+        // mark the rest is more often an introduction ("Lumela, ke Thabo from Leribe").
+        return unanswerable ?? ranking;
     }
 
     /// <summary>
     /// What follows each of the first clauses ("good day, I hope you are well. My brother …"), while a few words are left:
     /// a greeting can be followed by more small talk before the question.
     /// </summary>
-    private static IEnumerable<string> AfterOpening(string message)
+    private static IEnumerable<(string Text, bool Asks)> AfterOpening(string message)
     {
         var start = 0;
         for (var clause = 0; clause < MaxOpeningClauses; clause++)
@@ -84,7 +92,7 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
             {
                 yield break;
             }
-            yield return rest.ToString();
+            yield return (rest.ToString(), message.AsSpan(start).Contains('?'));
         }
     }
 

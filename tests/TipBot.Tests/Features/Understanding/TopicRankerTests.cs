@@ -132,6 +132,21 @@ public sealed class TopicRankerTests
         Assert.Equal(TopicRanker.GreetingTopic, s_greetingRanker.Rank(message).TopicId);
     }
 
+    [Fact]
+    public void A_question_nothing_answers_after_a_greeting_is_not_answered_with_the_greeting()
+    {
+        const string message = "good morning madam, i hope you are well. which tablets help with diabetes?";
+        Assert.Equal(TopicRanker.GreetingTopic, s_greetingRanker.Rank("good morning madam i hope you are well which tablets help with diabetes").TopicId);
+
+        Assert.Equal(RankingVerdict.NoMatch, s_greetingRanker.Rank(message).Verdict);
+    }
+
+    [Fact]
+    public void An_introduction_after_a_greeting_stays_a_greeting()
+    {
+        Assert.Equal(TopicRanker.GreetingTopic, s_greetingRanker.Rank("good evening sir, i am thabo from leribe").TopicId);
+    }
+
     // On the repository's knowledge: the whole out-of-scope pseudo-topic fits this less than return-home does (its
     // examples are about everything else), but its nearest examples fit it best.
     [Fact]
