@@ -167,6 +167,9 @@ public sealed class SafetyTriageTests
     [InlineData("last year my employer beat me. i am safe at home in maseru now")]
     [InlineData("i escaped from the farm where they kept us locked in, i want to know my rights")]
     [InlineData("the owner locked me in a storeroom in rustenburg in 2018 and kept my pay. what are my rights")]
+    // South African Sesotho spelling, which Setswana shares: the Setswana patterns read the Sesotho past too.
+    [InlineData("selemong se fetileng ba ntshwere polasing, joale ke hae")]
+    [InlineData("selemong se fetileng ba re notleletse ka stoere")]
     public void Past_danger_is_a_concern_not_urgent(string text)
     {
         var assessment = RepositorySafety.Assess(text);
