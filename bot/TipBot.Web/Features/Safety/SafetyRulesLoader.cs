@@ -418,6 +418,10 @@ public static partial class SafetyRulesLoader
         {
             var regex = Build(source);
             proof.Add(source, file, line, what);
+            if (ExpressionSpacing.Problem(source) is { } spacing)
+            {
+                diagnostics.Add(new(DiagnosticSeverity.Error, file, line, $"{what}: {spacing}"));
+            }
             return regex;
         }
         catch (ArgumentException e)

@@ -138,6 +138,27 @@ public sealed class SafetyRulesCheckerTests : IDisposable
     }
 
     [Fact]
+    public void A_pattern_whose_optional_end_strands_a_space_is_an_error_at_its_regex()
+    {
+        _folder.Edit(English, "regex: 'locked (?:me|us) in'", "regex: 'locked (?:me|us) in (?:here)?'");
+        // A positive example that goes on after "in" passes, which is how such a pattern got past review.
+        _folder.Edit(English, "      - they locked me in\n", "      - they locked me in here again\n");
+
+        var error = SingleError();
+
+        Assert.Contains("pattern 'locked-in': 'locked (?:me|us) in (?:here)?' only matches when another word follows", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(_folder.LineOf(English, "regex: 'locked"), error.Line);
+    }
+
+    [Fact]
+    public void A_cue_whose_optional_end_strands_a_space_is_an_error()
+    {
+        _folder.Edit(English, "negation: [not, never]", "negation: [not, 'never (?:ever)?']");
+
+        Assert.Contains("cue 'negation': 'never (?:ever)?' only matches when another word follows", SingleError().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_pattern_without_negative_examples_is_an_error_at_the_pattern()
     {
         _folder.Edit(English, "    negative:\n      - they have not locked me in\n", "");
