@@ -5,7 +5,8 @@ namespace TipBot.Features.Conversations;
 
 /// <summary>
 /// <c>chat [--lang en] [--debug]</c>: talk to the real pipeline in a terminal, for content editors.
-/// <c>--debug</c> shows the topic, its score and the runner-up for every message.
+/// <c>--debug</c> shows the topic, its score and the runner-up for every message, and the safety patterns that counted or
+/// were discounted (and why), so an editor can see why a message was or was not urgent.
 /// </summary>
 public static class ChatCommand
 {
@@ -31,6 +32,10 @@ public static class ChatCommand
                 var runnerUp = outcome.Ranking.RunnerUp;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  [topic {outcome.TopicId} ({outcome.Ranking.Verdict}) score {best?.Score:F3} | runner-up {runnerUp?.TopicId ?? "-"} {runnerUp?.Score:F3} | safety {outcome.Safety.Level} {string.Join(',', outcome.Safety.Signals)} | lang {outcome.Language}]"));
+                if (outcome.Safety.Patterns.Count + outcome.Safety.Discounted.Count > 0)
+                {
+                    output.WriteLine($"  [safety patterns: {string.Join(", ", outcome.Safety.Patterns)}; discounted: {string.Join(", ", outcome.Safety.Discounted)}]");
+                }
                 if (!outcome.Entities.IsEmpty)
                 {
                     output.WriteLine($"  [entities: money {string.Join(", ", outcome.Entities.Money)}; ages {string.Join(", ", outcome.Entities.Ages)}; phone numbers {outcome.Entities.PhoneNumbers.Count}; durations {string.Join(", ", outcome.Entities.Durations)}]");
