@@ -31,6 +31,16 @@ public class UrgentTopicTests
     }
 
     [Fact]
+    public void A_question_asked_on_the_side_of_a_named_danger_gives_way_to_the_danger()
+    {
+        // "what papers do I need at the border? right now I'm shut in a truck and the driver won't open it"
+        Assert.Equal("restricted-movement", UrgentTopic.For(Ranked(RankingVerdict.Confident, "travel-documents", "restricted-movement"), Urgent("confined")));
+        Assert.Equal("child-trafficking", UrgentTopic.For(Ranked(RankingVerdict.Confident, "wages-and-deductions"), Urgent("being-moved") with { Minor = true }));
+        // With no danger named (only the urgency examples), what was asked stays.
+        Assert.Equal("travel-documents", UrgentTopic.For(Ranked(RankingVerdict.Confident, "travel-documents"), Urgent("reads-urgent")));
+    }
+
+    [Fact]
     public void Self_harm_or_a_medical_emergency_is_recorded_as_the_emergency_whatever_else_was_ranked()
     {
         Assert.Equal("emergency", UrgentTopic.For(Ranked(RankingVerdict.Confident, "debt-bondage"), Urgent("self-harm")));
@@ -80,6 +90,6 @@ public class UrgentTopicTests
             Assert.True(RepositorySafety.Rules.Signals.ContainsKey(signal), $"no safety signal '{signal}' in knowledge/safety/signals.yaml");
             Assert.Contains(topic, topics);
         }
-        Assert.All(UrgentTopic.ConversationTopics, t => Assert.Contains(t, topics));
+        Assert.All(UrgentTopic.ConversationTopics.Concat(UrgentTopic.AsideTopics), t => Assert.Contains(t, topics));
     }
 }
