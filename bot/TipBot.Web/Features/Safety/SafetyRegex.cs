@@ -75,6 +75,29 @@ public sealed class SafetyRegex
         }
     }
 
+    /// <summary>Where the last match in the input ends, or -1 when nothing matches.</summary>
+    public int LastMatchEnd(ReadOnlySpan<char> input)
+    {
+        try
+        {
+            return LastEnd(Engine, input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return LastEnd(FallBack(), input);
+        }
+    }
+
+    private static int LastEnd(Regex regex, ReadOnlySpan<char> input)
+    {
+        var end = -1;
+        foreach (var match in regex.EnumerateMatches(input))
+        {
+            end = match.Index + match.Length;
+        }
+        return end;
+    }
+
     public string Replace(string input, string replacement)
     {
         try

@@ -188,6 +188,15 @@ public sealed class SafetyTriageTests
     }
 
     [Fact]
+    public void A_word_of_now_ends_the_past_told_before_it_in_the_sentence()
+    {
+        // "I was asking about a visa but now they have come, they have locked me in my uncle's rondavel": the locking is now.
+        Assert.Equal(SafetyLevel.Urgent, Level("ke ne ke botsa ka visa but now ba tlile, ba nkoaletse ka rondavel ea malome"));
+        // The same without the word of now stays told in the past.
+        Assert.NotEqual(SafetyLevel.Urgent, Level("ke ne ke botsa ka visa mme ba tlile, ba nkoaletse ka rondavel ea malome"));
+    }
+
+    [Fact]
     public void The_present_wins_over_a_past_mention()
     {
         Assert.Equal(SafetyLevel.Urgent, Level("last year i came to work here. now the boss locks us in every night"));
