@@ -17,6 +17,9 @@ internal sealed class NonBacktrackingProof
 
     public void Add(string source, string file, int line, string what) => _pending.Add((source, file, line, what));
 
+    /// <summary>The expressions added and not yet verified, for the other checks that only <c>knowledge check</c> runs.</summary>
+    public IReadOnlyList<(string Source, string File, int Line, string What)> Expressions => _pending;
+
     public void Verify(List<KnowledgeDiagnostic> diagnostics)
     {
         foreach (var file in _pending.GroupBy(p => p.File, StringComparer.Ordinal))

@@ -151,6 +151,17 @@ public sealed class SafetyRulesCheckerTests : IDisposable
     }
 
     [Fact]
+    public void A_serving_load_keeps_a_pattern_whose_optional_end_strands_a_space()
+    {
+        _folder.Edit(English, "regex: 'locked (?:me|us) in'", "regex: 'locked (?:me|us) in (?:here)?'");
+
+        var serving = KnowledgeLoader.Load(_folder.Root, proveLinearSafetyPatterns: false);
+
+        Assert.DoesNotContain(serving.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.True(SafetyTriage.Assess(serving.Knowledge.Safety, new SafetyInput("they locked me in here")).IsUrgent);
+    }
+
+    [Fact]
     public void A_cue_whose_optional_end_strands_a_space_is_an_error()
     {
         _folder.Edit(English, "negation: [not, never]", "negation: [not, 'never (?:ever)?']");
