@@ -40,30 +40,66 @@ public sealed partial class CannedResponseStore(
         return await db.Set<CannedResponse>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 
-    public async Task AddAsync(string language, string title, string text, CancellationToken cancellationToken)
+    public const int HistoryLength = 50;
+
+    public async Task AddAsync(string operatorId, string language, string title, string text, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Add(new CannedResponse { Language = language, Title = title.Trim(), Text = text.Trim(), UpdatedAt = time.GetUtcNow().UtcDateTime });
+        var response = new CannedResponse { Language = language, Title = title.Trim(), Text = text.Trim(), UpdatedAt = time.GetUtcNow().UtcDateTime };
+        db.Add(response);
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        db.Add(Change(response, operatorId, CannedResponseActions.Add));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<bool> UpdateAsync(int id, string language, string title, string text, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
-        return await db.Set<CannedResponse>().Where(c => c.Id == id).ExecuteUpdateAsync(set => set
-            .SetProperty(c => c.Language, language).SetProperty(c => c.Title, title.Trim()).SetProperty(c => c.Text, text.Trim())
-            .SetProperty(c => c.UpdatedAt, now), cancellationToken) > 0;
-    }
-
-    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(int id, string operatorId, string language, string title, string text, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
-        return await db.Set<CannedResponse>().Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        if (await db.Set<CannedResponse>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } response)
+        {
+            return false;
+        }
+        (response.Language, response.Title, response.Text, response.UpdatedAt) = (language, title.Trim(), text.Trim(), time.GetUtcNow().UtcDateTime);
+        db.Add(Change(response, operatorId, CannedResponseActions.Edit));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
+
+    public async Task<bool> DeleteAsync(int id, string operatorId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
+        if (await db.Set<CannedResponse>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } response)
+        {
+            return false;
+        }
+        db.Remove(response);
+        db.Add(Change(response, operatorId, CannedResponseActions.Delete));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The latest changes, newest first.</summary>
+    public async Task<IReadOnlyList<CannedResponseChange>> HistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<CannedResponseChange>().AsNoTracking().OrderByDescending(c => c.Id).Take(HistoryLength).ToListAsync(cancellationToken);
+    }
+
+    private CannedResponseChange Change(CannedResponse response, string operatorId, string action) => new()
+    {
+        ResponseId = response.Id,
+        OperatorId = operatorId,
+        Action = action,
+        Language = response.Language,
+        Title = response.Title,
+        Text = response.Text,
+        At = time.GetUtcNow().UtcDateTime,
+    };
 
     /// <summary>What the operator's reply box receives: the operator's name and the contacts filled in.</summary>
     public string Render(CannedResponse response, string operatorName) =>

@@ -69,4 +69,31 @@ public sealed class CannedResponseTests(ConsoleFactory factory) : IClassFixture<
         Assert.Contains(saved, c => c.Title == title && c.Language == "st");
         Assert.DoesNotContain(saved, c => c.Title == title + " number");
     }
+
+    [Fact]
+    public async Task Every_change_to_a_ready_reply_is_kept_with_who_made_it_and_the_page_shows_it_after_a_delete()
+    {
+        var supervisor = await factory.CreateOperatorAsync(OperatorRoles.Supervisor);
+        using var browser = await factory.SignedInAsync(supervisor);
+        var store = factory.Services.GetRequiredService<CannedResponseStore>();
+        var title = "Still safe " + Guid.NewGuid().ToString("N")[..6];
+
+        using var added = await browser.PostFormAsync("/console/canned?handler=Add",
+            new() { ["language"] = "en", ["title"] = title, ["text"] = "Are you still somewhere safe?" }, "/console/canned");
+        var id = (await store.ListAsync("en", default)).Single(c => c.Title == title).Id;
+        using var edited = await browser.PostFormAsync($"/console/canned?handler=Update&id={id}",
+            new() { ["language"] = "en", ["title"] = title, ["text"] = "Are you somewhere safe right now?" }, "/console/canned");
+        using var deleted = await browser.PostFormAsync($"/console/canned?handler=Delete&id={id}", [], "/console/canned");
+
+        Assert.All([added, edited, deleted], response => Assert.Equal(HttpStatusCode.Redirect, response.StatusCode));
+        var changes = (await store.HistoryAsync(default)).Where(c => c.ResponseId == id).ToList();
+        Assert.Equal([CannedResponseActions.Delete, CannedResponseActions.Edit, CannedResponseActions.Add], changes.Select(c => c.Action));
+        Assert.All(changes, c => Assert.Equal(supervisor.Id, c.OperatorId));
+        Assert.Equal("Are you somewhere safe right now?", changes[0].Text);
+        Assert.Equal("Are you still somewhere safe?", changes[2].Text);
+        var page = await browser.PageAsync("/console/canned");
+        var history = page[page.IndexOf("data-testid=\"canned-history\"", StringComparison.Ordinal)..];
+        Assert.Contains(title, history, StringComparison.Ordinal);
+        Assert.Contains(supervisor.DisplayName, history, StringComparison.Ordinal);
+    }
 }

@@ -269,6 +269,25 @@ public sealed partial class ConsoleBrowserTests(BrowserFixture browser) : IAsync
         await AssertFitsAsync(tab.Page, screen);
     }
 
+    [SkippableTheory, EveryScreen]
+    public async Task A_supervisor_changes_a_ready_reply_in_the_browser_and_the_history_shows_who_did_it(Screen screen)
+    {
+        browser.RequireBrowser();
+        var supervisor = await OperatorAsync(OperatorRoles.Supervisor, "Mpho");
+        await using var tab = await SignInAsync(supervisor, screen);
+        await tab.Page.GotoAsync(ConsolePaths.Canned);
+
+        await tab.Page.GetByTestId("canned-list-en").GetByRole(AriaRole.Link).First.ClickAsync();
+        await tab.Page.Locator("#canned-text").FillAsync("Are you somewhere safe right now? I am {name}, and I am here.");
+        await tab.Page.GetByTestId("canned-form").GetByRole(AriaRole.Button).ClickAsync();
+
+        var latest = tab.Page.GetByTestId("canned-history").Locator("li").First;
+        await Assertions.Expect(latest).ToContainTextAsync("Mpho");
+        await Assertions.Expect(latest.Locator("details p")).ToHaveTextAsync("Are you somewhere safe right now? I am {name}, and I am here.", new() { UseInnerText = false });
+        await Accessibility.AssertNoSeriousViolationsAsync(tab.Page);
+        await AssertFitsAsync(tab.Page, screen);
+    }
+
     private static async Task AssertFitsAsync(IPage page, Screen screen) =>
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), $"{page.Url} is wider than the {screen} screen");
 

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TipBot.Features.Operators;
 
 namespace TipBot.Features.Console.Pages;
 
-/// <summary>Supervisors keep the ready-made replies: list, add, edit, delete, per language.</summary>
-public sealed class CannedModel(CannedResponseStore store, ConsoleText text) : PageModel
+/// <summary>Supervisors keep the ready-made replies: list, add, edit, delete, per language, with a history of who changed what.</summary>
+public sealed class CannedModel(CannedResponseStore store, OperatorDirectory operators, ConsoleText text, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string Language { get; set; } = ConsoleText.Languages[0];
@@ -18,6 +19,9 @@ public sealed class CannedModel(CannedResponseStore store, ConsoleText text) : P
     public CannedResponse? Editing { get; private set; }
     public IReadOnlyList<CannedResponse> Responses { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>The latest changes, newest first, with the operator's display name and the time as the console shows it.</summary>
+    public IReadOnlyList<(CannedResponseChange Change, string Operator, string When)> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? edit, CancellationToken cancellationToken)
     {
@@ -37,7 +41,7 @@ public sealed class CannedModel(CannedResponseStore store, ConsoleText text) : P
     {
         if (Validate())
         {
-            await store.AddAsync(Language, Title, Text, cancellationToken);
+            await store.AddAsync(User.OperatorId(), Language, Title, Text, cancellationToken);
             return Saved();
         }
         return await ShowAsync(cancellationToken);
@@ -47,7 +51,7 @@ public sealed class CannedModel(CannedResponseStore store, ConsoleText text) : P
     {
         if (Validate())
         {
-            return await store.UpdateAsync(id, Language, Title, Text, cancellationToken) ? Saved() : NotFound();
+            return await store.UpdateAsync(id, User.OperatorId(), Language, Title, Text, cancellationToken) ? Saved() : NotFound();
         }
         Editing = await store.FindAsync(id, cancellationToken);
         return await ShowAsync(cancellationToken);
@@ -55,7 +59,7 @@ public sealed class CannedModel(CannedResponseStore store, ConsoleText text) : P
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        await store.DeleteAsync(id, cancellationToken);
+        await store.DeleteAsync(id, User.OperatorId(), cancellationToken);
         return Saved();
     }
 
@@ -91,6 +95,13 @@ public sealed class CannedModel(CannedResponseStore store, ConsoleText text) : P
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         Responses = await store.ListAsync(null, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var history = new List<(CannedResponseChange, string, string)>();
+        foreach (var change in await store.HistoryAsync(cancellationToken))
+        {
+            history.Add((change, await operators.DisplayNameAsync(change.OperatorId, cancellationToken), text.Time(change.At, now)));
+        }
+        History = history;
         return Page();
     }
 }
