@@ -54,9 +54,10 @@ public sealed record SafetyCues(
     SafetyRegex? Hypothetical,
     SafetyRegex? JustAsking,
     SafetyRegex? Discussion,
-    SafetyRegex? Present)
+    SafetyRegex? Present,
+    SafetyRegex? NegationEnds)
 {
-    public static SafetyCues None { get; } = new(null, null, null, null, null, null, null, null, null);
+    public static SafetyCues None { get; } = new(null, null, null, null, null, null, null, null, null, null);
 }
 
 /// <summary>The patterns, cues and age phrasings of one language file.</summary>
@@ -133,7 +134,7 @@ public sealed class SafetyRules
                 regex.Compile();
             }
             foreach (var regex in language.Patterns.Select(p => p.Unless)
-                .Concat([cues.Negation, cues.NotNegation, cues.Past, cues.SafeNow, cues.Hypothetical, cues.JustAsking, cues.Discussion, cues.Present]))
+                .Concat([cues.Negation, cues.NotNegation, cues.Past, cues.SafeNow, cues.Hypothetical, cues.JustAsking, cues.Discussion, cues.Present, cues.NegationEnds]))
             {
                 regex?.Compile(sample);
             }

@@ -332,6 +332,13 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         public bool Discussion => _discussion ??= cues.Discussion?.IsMatch(text) == true;
     }
 
+    /// <summary>
+    /// "I'm not leaving and he's standing at the door": an "and" or a "but" after the negation starts another
+    /// statement, which the negation does not reach.
+    /// </summary>
+    private static bool EndsBefore(ReadOnlySpan<char> window, SafetyRegex negation, SafetyRegex? ends) =>
+        ends is not null && ends.IsMatch(window[Math.Max(0, negation.LastMatchEnd(window))..]);
+
     private static Discount DiscountOf(string text, int index, int length, SafetyPattern pattern, SafetyCues cues, ref MessageCues message)
     {
         var (clauseStart, clauseEnd) = SafetyText.Span(text, index, length, clause: true);
@@ -344,7 +351,8 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         if (cues.Negation is { } negation)
         {
             var window = SafetyText.WordsBefore(text, clauseStart, index, NegationWindow);
-            if (negation.IsMatch(window) && (cues.NotNegation is not { } notNegation || negation.IsMatch(notNegation.Replace(window.ToString(), " "))))
+            if (negation.IsMatch(window) && (cues.NotNegation is not { } notNegation || negation.IsMatch(notNegation.Replace(window.ToString(), " ")))
+                && !EndsBefore(window, negation, cues.NegationEnds))
             {
                 return Discount.Negated;
             }

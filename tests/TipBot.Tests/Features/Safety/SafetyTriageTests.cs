@@ -155,6 +155,17 @@ public sealed class SafetyTriageTests
         Assert.Contains(assessment.Discounted, d => d.EndsWith(":negated", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("he did not pay and locked us in the shed")]
+    [InlineData("they didnt pay but locked us inside the hostel")]
+    public void A_negation_does_not_reach_past_an_and_or_a_but_into_the_next_statement(string text)
+    {
+        var assessment = RepositorySafety.Assess(text);
+
+        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
+        Assert.DoesNotContain(assessment.Discounted, d => d.EndsWith(":negated", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_negation_that_is_part_of_the_danger_still_counts()
     {
