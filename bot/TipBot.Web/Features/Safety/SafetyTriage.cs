@@ -339,6 +339,26 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
     private static bool EndsBefore(ReadOnlySpan<char> window, SafetyRegex negation, SafetyRegex? ends) =>
         ends is not null && ends.IsMatch(window[Math.Max(0, negation.LastMatchEnd(window))..]);
 
+    /// <summary>
+    /// "He says he is not in danger" matched "{be} (?:\w+ ){0,1}in danger" with the "not" as its free word. A negation
+    /// inside the match that the pattern also matches without is the writer's, not part of the danger's words ("not
+    /// allowed to leave" needs its "not" and still counts).
+    /// </summary>
+    private static bool NegatedInside(ReadOnlySpan<char> match, SafetyRegex regex, SafetyRegex negation, SafetyRegex? notNegation)
+    {
+        if (!negation.IsMatch(match))
+        {
+            return false;
+        }
+        var words = notNegation?.Replace(match.ToString(), " ") ?? match.ToString();
+        if (!negation.IsMatch(words))
+        {
+            return false;
+        }
+        var without = string.Join(' ', negation.Replace(words, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return regex.IsMatch(without);
+    }
+
     private static Discount DiscountOf(string text, int index, int length, SafetyPattern pattern, SafetyCues cues, ref MessageCues message)
     {
         var (clauseStart, clauseEnd) = SafetyText.Span(text, index, length, clause: true);
@@ -353,6 +373,10 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             var window = SafetyText.WordsBefore(text, clauseStart, index, NegationWindow);
             if (negation.IsMatch(window) && (cues.NotNegation is not { } notNegation || negation.IsMatch(notNegation.Replace(window.ToString(), " ")))
                 && !EndsBefore(window, negation, cues.NegationEnds))
+            {
+                return Discount.Negated;
+            }
+            if (NegatedInside(text.AsSpan(index, length), pattern.Regex, negation, cues.NotNegation))
             {
                 return Discount.Negated;
             }

@@ -147,6 +147,8 @@ public sealed class SafetyTriageTests
     [InlineData("my boss has never hit me, he just shouts")]
     [InlineData("they do not lock us in at night")]
     [InlineData("nobody is beating me, i only want my pay")]
+    // The "never" sits inside the match, where the pattern allows any one word.
+    [InlineData("my husband will never kill me, he loves me")]
     public void Negated_danger_does_not_count(string text)
     {
         var assessment = RepositorySafety.Assess(text);
