@@ -65,11 +65,11 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
         return new(language, LanguageRequest.Switch);
     }
 
-    /// <summary>True when a message nothing matched is written in a language TipBot does not speak.</summary>
-    public bool IsUnsupported(string text, KnowledgeBase knowledge) =>
+    /// <summary>The language of a message nothing matched, when it is one TipBot does not answer in; else null.</summary>
+    public string? Unsupported(string text, KnowledgeBase knowledge) =>
         LongEnoughToDetect(TextNormalizer.Normalize(text))
         && identifier.RegionalLanguage(text) is { } language
-        && !knowledge.Locales.ContainsKey(language);
+        && !knowledge.Locales.ContainsKey(language) ? language : null;
 
     private static bool LongEnoughToDetect(string normalized) => normalized.Count(c => c == ' ') + 1 >= MinWordsToDetect;
 

@@ -113,9 +113,17 @@ public sealed class TurnPipeline(
             case RankingVerdict.CloseCall:
                 return WithConcern(Outcome([DidYouMean(kb, strings, language, memory, ranking)], ranking.TopicId, ranking), strings, memory);
             default:
-                if (languages.IsUnsupported(text, kb))
+                if (languages.Unsupported(text, kb) is { } foreign)
                 {
-                    return Outcome([Unsupported(kb, memory)], TopicRanking.NoTopic, ranking);
+                    var notice = Unsupported(kb, memory);
+                    // Understood though not spoken: the answer follows, in the person's current language.
+                    var understood = ranker.RankForeign(text, foreign);
+                    if (understood.Verdict == RankingVerdict.Confident)
+                    {
+                        var answered = InPriority(Answer(kb, strings, language, memory, understood.TopicId, understood, Outcome), assessment);
+                        return WithConcern(answered with { Replies = [notice, .. answered.Replies] }, strings, memory);
+                    }
+                    return Outcome([notice], TopicRanking.NoTopic, ranking);
                 }
                 var menu = Menu(kb, strings, language, memory);
                 return WithConcern(Outcome([new BotReply(strings["no-match"] + "\n\n" + NumberedList(memory.Offered), menu.Buttons)], TopicRanking.NoTopic, ranking), strings, memory);

@@ -16,7 +16,8 @@ public sealed class KnowledgeBase
         IReadOnlyList<string> menu,
         IReadOnlyList<string> outOfScopeExamples,
         SafetyRules? safety = null,
-        IReadOnlyList<CountryInfo>? countries = null)
+        IReadOnlyList<CountryInfo>? countries = null,
+        IReadOnlyList<ForeignPhrasings>? foreign = null)
     {
         Entries = entries;
         Contacts = contacts.ToFrozenDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
@@ -24,6 +25,7 @@ public sealed class KnowledgeBase
         Locales = locales.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Menu = menu;
         OutOfScopeExamples = outOfScopeExamples;
+        Foreign = foreign ?? [];
         Safety = safety ?? SafetyRules.Empty;
         Countries = (countries ?? []).ToFrozenDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
         _byTopicAndLanguage = entries.ToFrozenDictionary(e => (e.Id, e.Language));
@@ -41,6 +43,9 @@ public sealed class KnowledgeBase
     public FrozenDictionary<string, LocaleStrings> Locales { get; }
     public IReadOnlyList<string> Menu { get; }
     public IReadOnlyList<string> OutOfScopeExamples { get; }
+
+    /// <summary>Languages understood but not answered in (<c>understanding/</c>), with their example messages.</summary>
+    public IReadOnlyList<ForeignPhrasings> Foreign { get; }
 
     /// <summary>The safety patterns and signals (<c>safety/</c>), compiled.</summary>
     public SafetyRules Safety { get; }

@@ -10,6 +10,9 @@ namespace TipBot.Features.Knowledge;
 public static partial class KnowledgeChecker
 {
     public const int MinExamples = 20;
+
+    /// <summary>Messages per topic in a language only understood (<c>understanding/</c>): fewer than the answer languages'.</summary>
+    public const int MinForeignExamples = 5;
     public const int MaxFirstScreenChars = 700;
     public const int MaxButtonChars = 20;
     public static readonly TimeSpan ReviewMaxAge = TimeSpan.FromDays(365);
@@ -34,6 +37,7 @@ public static partial class KnowledgeChecker
             diagnostics.Add(new(DiagnosticSeverity.Error, Path.Combine(loaded.Root, "menu.yaml"), 0, $"menu names unknown topic '{id}'"));
         }
         CheckLocales(loaded, diagnostics);
+        CheckForeignPhrasings(knowledge, today, diagnostics);
         SafetyRulesChecker.Check(knowledge, loaded.Root, diagnostics);
         CheckTranslationGaps(loaded, diagnostics);
         return diagnostics;
@@ -157,6 +161,45 @@ public static partial class KnowledgeChecker
             {
                 diagnostics.Add(new(DiagnosticSeverity.Error, entry.FilePath, LineOf(contact.Number),
                     $"the number of '{contact.Id}' is typed into the answer; use {{{{contact:{contact.Id}}}}}"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A language understood but not answered in: its topics must exist, each with enough messages to be found, and its
+    /// review must be dated like any content. An answer language's examples belong in its topic files instead.
+    /// </summary>
+    private static void CheckForeignPhrasings(KnowledgeBase knowledge, DateOnly today, List<KnowledgeDiagnostic> diagnostics)
+    {
+        foreach (var foreign in knowledge.Foreign)
+        {
+            void Error(string message) => diagnostics.Add(new(DiagnosticSeverity.Error, foreign.File, foreign.Line, message));
+            if (knowledge.Locales.ContainsKey(foreign.Language))
+            {
+                Error($"'{foreign.Language}' is a language TipBot answers in: put its examples in topics/<id>/{foreign.Language}.md");
+            }
+            foreach (var group in foreign.Examples.GroupBy(e => e.TopicId, StringComparer.Ordinal))
+            {
+                if (!knowledge.HasTopic(group.Key))
+                {
+                    Error($"unknown topic '{group.Key}'");
+                }
+                else if (group.Count() < MinForeignExamples)
+                {
+                    Error($"topic '{group.Key}' has {group.Count()} messages; at least {MinForeignExamples} are needed to find it");
+                }
+            }
+            if (foreign.Translation is null || !Translations.Contains(foreign.Translation))
+            {
+                Error($"'translation' must be one of {string.Join(", ", Translations)}");
+            }
+            if (foreign.ReviewedOn is not { } reviewed)
+            {
+                Error("'reviewed_on' (yyyy-MM-dd) is missing");
+            }
+            else if (today.DayNumber - reviewed.DayNumber > ReviewMaxAge.Days)
+            {
+                diagnostics.Add(new(DiagnosticSeverity.Warning, foreign.File, foreign.Line, $"reviewed_on {reviewed:yyyy-MM-dd} is more than a year ago"));
             }
         }
     }

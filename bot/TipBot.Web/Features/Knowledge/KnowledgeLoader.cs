@@ -51,8 +51,9 @@ public static class KnowledgeLoader
         }
 
         var safety = SafetyRulesLoader.Load(root, diagnostics, proveLinearSafetyPatterns, outOfScope);
+        var foreign = LoadForeignPhrasings(root, diagnostics);
 
-        return new(new KnowledgeBase(entries, contacts, facts, locales, menu, outOfScope, safety, countries), diagnostics, root);
+        return new(new KnowledgeBase(entries, contacts, facts, locales, menu, outOfScope, safety, countries, foreign), diagnostics, root);
     }
 
     private static List<TopicEntry> LoadTopics(string root, List<KnowledgeDiagnostic> diagnostics)
@@ -234,6 +235,44 @@ public static class KnowledgeLoader
             locales[language] = new LocaleStrings(language, strings);
         }
         return locales;
+    }
+
+    /// <summary><c>understanding/&lt;lang&gt;.yaml</c>: <c>topics</c> (topic id → messages) and <c>none</c> (messages no topic answers).</summary>
+    private static List<ForeignPhrasings> LoadForeignPhrasings(string root, List<KnowledgeDiagnostic> diagnostics)
+    {
+        var folder = Path.Combine(root, "understanding");
+        var languages = new List<ForeignPhrasings>();
+        if (!Directory.Exists(folder))
+        {
+            return languages;
+        }
+        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            if (ReadYamlFile(file, diagnostics) is not { } map)
+            {
+                continue;
+            }
+            var language = map.Scalar("lang") ?? "";
+            if (language != Path.GetFileNameWithoutExtension(file))
+            {
+                diagnostics.Add(new(DiagnosticSeverity.Error, file, map.LineOf("lang", 1), $"lang '{language}' does not match the file name"));
+                continue;
+            }
+            var examples = new List<(string, string)>();
+            if (map.Get("topics") is YamlMappingNode topics)
+            {
+                foreach (var (key, value) in topics.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } topic } && value is YamlSequenceNode list)
+                    {
+                        examples.AddRange(list.Children.OfType<YamlScalarNode>().Where(s => !string.IsNullOrWhiteSpace(s.Value)).Select(s => (topic, s.Value!)));
+                    }
+                }
+            }
+            languages.Add(new ForeignPhrasings(language, examples, map.Strings("none"), file, (int)map.Start.Line,
+                map.Scalar("translation"), map.Date("reviewed_on")));
+        }
+        return languages;
     }
 
     private static YamlMappingNode? ReadYaml(string root, string name, List<KnowledgeDiagnostic> diagnostics)

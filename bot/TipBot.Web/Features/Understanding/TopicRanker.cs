@@ -26,6 +26,7 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".,!?;:\n");
 
     private IReadOnlyList<(string Language, TopicIndex Index)>? _indexes;
+    private FrozenDictionary<string, TopicIndex> _foreign = FrozenDictionary<string, TopicIndex>.Empty;
     private FrozenDictionary<string, string> _spellings = FrozenDictionary<string, string>.Empty;
 
     /// <summary>How many topics are indexed, in any language.</summary>
@@ -39,6 +40,8 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
                 language.SelectMany(e => e.Examples.Select(x => (e.Id, x)))
                     .Concat(knowledge.OutOfScopeExamples.Select(x => (TopicIndex.OutOfScope, x))), _spellings)))
             .ToList();
+        _foreign = knowledge.Foreign.ToFrozenDictionary(f => f.Language, f => TopicIndex.Build(
+            f.Examples.Concat(f.OutOfScope.Select(x => (TopicIndex.OutOfScope, x))), _spellings), StringComparer.Ordinal);
         TopicCount = knowledge.Entries.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
     }
 
@@ -96,9 +99,18 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         }
     }
 
-    private TopicRanking RankWhole(string message, string? language)
+    /// <summary>
+    /// Ranks a message written in a language TipBot understands but does not answer in (see
+    /// <see cref="KnowledgeBase.Foreign"/>) against that language's messages only; nothing when it has none.
+    /// </summary>
+    public TopicRanking RankForeign(string message, string language) =>
+        _foreign.TryGetValue(language, out var index) ? RankWhole(message, language, [(language, index)]) : TopicRanking.Nothing;
+
+    private TopicRanking RankWhole(string message, string? language) =>
+        RankWhole(message, language, _indexes ?? throw new InvalidOperationException("The topic index has not been built yet."));
+
+    private TopicRanking RankWhole(string message, string? language, IReadOnlyList<(string Language, TopicIndex Index)> indexes)
     {
-        var indexes = _indexes ?? throw new InvalidOperationException("The topic index has not been built yet.");
         var byTopic = new Dictionary<string, TopicScore>(StringComparer.Ordinal);
         // Every index is built with the same spellings: the message is prepared once for all of them.
         var prepared = TopicIndex.Prepare(message, _spellings);

@@ -82,6 +82,19 @@ public sealed class LanguageTests(TipBotFactory factory) : IClassFixture<TipBotF
         Assert.Contains(Knowledge.Find("talk-to-human", "en")!.Button, reply.Buttons());
     }
 
+    [Theory]
+    [InlineData("Un monsieur au marché de Maseru veut 2000 rands pour me trouver du travail dans une ferme, je dois payer ou pas ?", "recruitment-fees")]
+    [InlineData("O meu patrão em Joanesburgo ficou com o meu passaporte e não quer devolver, o que eu faço?", "passport-confiscation")]
+    public async Task A_question_in_a_language_TipBot_only_understands_gets_the_notice_and_then_the_English_answer(string message, string topic)
+    {
+        var bot = factory.Conversation();
+
+        var replies = await bot.SayAsync(message);
+
+        Assert.Contains(Knowledge.Strings("en")["language.unsupported"], replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains(replies, r => r.Text == Render(topic, "en"));
+    }
+
     private string Render(string topic, string language) =>
         factory.Services.GetRequiredService<AnswerRenderer>().Render(Knowledge.Find(topic, language)!.Answer, Knowledge);
 }

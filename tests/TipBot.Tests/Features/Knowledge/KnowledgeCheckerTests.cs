@@ -36,6 +36,37 @@ public sealed class KnowledgeCheckerTests : IDisposable
         Assert.False(loaded.Knowledge.Contacts["za.unconfirmed-line"].IsShowable);
     }
 
+    private void WriteForeign(string language, string topic, int count, string reviewed = "2026-11-01") =>
+        _folder.Write($"understanding/{language}.yaml", $"lang: {language}\ntranslation: machine-drafted\nreviewed_on: {reviewed}\ntopics:\n  {topic}:\n"
+            + string.Concat(Enumerable.Range(1, count).Select(i => $"    - \"message {i} about {topic}\"\n")) + "none:\n  - \"la meteo demain\"\n");
+
+    [Fact]
+    public void Messages_in_a_language_only_understood_load_with_their_topics_and_out_of_scope_lines()
+    {
+        WriteForeign("fr", "alpha", KnowledgeChecker.MinForeignExamples);
+
+        var foreign = Assert.Single(_folder.Load().Knowledge.Foreign);
+
+        Assert.DoesNotContain(_folder.Check(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("fr", foreign.Language);
+        Assert.Equal(KnowledgeChecker.MinForeignExamples, foreign.Examples.Count(e => e.TopicId == "alpha"));
+        Assert.Equal(["la meteo demain"], foreign.OutOfScope);
+    }
+
+    [Theory]
+    [InlineData("fr", "gamma", KnowledgeChecker.MinForeignExamples, "unknown topic 'gamma'")]
+    [InlineData("fr", "alpha", KnowledgeChecker.MinForeignExamples - 1, "at least")]
+    [InlineData("en", "alpha", KnowledgeChecker.MinForeignExamples, "a language TipBot answers in")]
+    public void Checker_reports_understood_only_messages_that_cannot_work(string language, string topic, int count, string reason)
+    {
+        WriteForeign(language, topic, count);
+
+        var error = SingleError();
+
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+        Assert.Equal(_folder.PathOf($"understanding/{language}.yaml"), error.File);
+    }
+
     [Fact]
     public void Checker_reports_a_topic_without_English_entry()
     {
