@@ -129,9 +129,13 @@ public sealed class SafetyRules
         foreach (var language in Languages)
         {
             var cues = language.Cues;
-            foreach (var regex in language.Patterns.Select(p => p.Regex).Concat(language.Ages))
+            foreach (var pattern in language.Patterns)
             {
-                regex.Compile();
+                pattern.Regex.Compile(SafetyText.Normalize(pattern.Positive.Count > 0 ? pattern.Positive[0].Text : pattern.Id));
+            }
+            foreach (var regex in language.Ages)
+            {
+                regex.Compile(sample);
             }
             foreach (var regex in language.Patterns.Select(p => p.Unless)
                 .Concat([cues.Negation, cues.NotNegation, cues.Past, cues.SafeNow, cues.Hypothetical, cues.JustAsking, cues.Discussion, cues.Present, cues.NegationEnds]))
