@@ -141,6 +141,8 @@ if [[ "$WARMUP_ROUNDS" -gt 0 ]]; then
     timeout $((WARMUP_S + 15)) wrk -t1 -c"$C" -d"${WARMUP_S}s" --timeout 10s -s "$WORK/warmup.lua" \
       "http://$HOST:$TIPBOT_PORT/api/messages" -- "http://$HOST:$SINK_PORT" 256 >"$WORK/warmup$r.txt" 2>&1 || true
     say "  $(grep -E 'Requests/sec' "$WORK/warmup$r.txt" | tr -s ' ')"
+    # Kept: a warm-up that answers nothing (as on 2026-11-30, a start-up stall) must be visible afterwards.
+    cp "$WORK/warmup$r.txt" "$OUT_DIR/warmup$r.txt"
   done
   stop_pid "$WSINK_PID"
   for _ in $(seq 1 50); do curl -s -o /dev/null --max-time 1 "http://$HOST:$SINK_PORT/" || break; sleep 0.1; done
