@@ -22,6 +22,7 @@ public sealed partial class CannedResponseStore(
     public const string SeedFile = "canned-responses.yaml";
     public const int MaxTitleLength = 80;
     public const int MaxTextLength = 2000;
+    public const int HistoryLength = 50;
 
     public async Task<IReadOnlyList<CannedResponse>> ListAsync(string? language, CancellationToken cancellationToken)
     {
@@ -39,8 +40,6 @@ public sealed partial class CannedResponseStore(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Set<CannedResponse>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
-
-    public const int HistoryLength = 50;
 
     public async Task AddAsync(string operatorId, string language, string title, string text, CancellationToken cancellationToken)
     {

@@ -76,18 +76,8 @@ public static partial class KnowledgeChecker
         {
             Error("sources", $"a source needs a title and an absolute url (got title '{source.Title}', url '{source.Url}')");
         }
-        if (entry.ReviewedOn is not { } reviewed)
-        {
-            Error("reviewed_on", "missing or malformed 'reviewed_on' (yyyy-MM-dd)");
-        }
-        else if (today.DayNumber - reviewed.DayNumber > ReviewMaxAge.TotalDays)
-        {
-            diagnostics.Add(new(DiagnosticSeverity.Warning, entry.FilePath, entry.Lines.Of("reviewed_on"), $"last reviewed on {reviewed:yyyy-MM-dd}, more than a year ago"));
-        }
-        if (!Translations.Contains(entry.Translation))
-        {
-            Error("translation", $"translation must be one of {string.Join(", ", Translations)}");
-        }
+        CheckReview(entry.ReviewedOn, entry.Translation, today, Error,
+            (field, message) => diagnostics.Add(new(DiagnosticSeverity.Warning, entry.FilePath, entry.Lines.Of(field), message)));
         foreach (var key in entry.ContactKeys)
         {
             CheckContact(key, knowledge, reason => Error("contacts", reason));
@@ -189,18 +179,25 @@ public static partial class KnowledgeChecker
                     Error($"topic '{group.Key}' has {group.Count()} messages; at least {MinForeignExamples} are needed to find it");
                 }
             }
-            if (foreign.Translation is null || !Translations.Contains(foreign.Translation))
-            {
-                Error($"'translation' must be one of {string.Join(", ", Translations)}");
-            }
-            if (foreign.ReviewedOn is not { } reviewed)
-            {
-                Error("'reviewed_on' (yyyy-MM-dd) is missing");
-            }
-            else if (today.DayNumber - reviewed.DayNumber > ReviewMaxAge.Days)
-            {
-                diagnostics.Add(new(DiagnosticSeverity.Warning, foreign.File, foreign.Line, $"reviewed_on {reviewed:yyyy-MM-dd} is more than a year ago"));
-            }
+            CheckReview(foreign.ReviewedOn, foreign.Translation, today, (_, message) => Error(message),
+                (_, message) => diagnostics.Add(new(DiagnosticSeverity.Warning, foreign.File, foreign.Line, message)));
+        }
+    }
+
+    /// <summary>What every content file carries: its review date (a warning once older than a year) and translation state.</summary>
+    private static void CheckReview(DateOnly? reviewedOn, string? translation, DateOnly today, Action<string, string> error, Action<string, string> warning)
+    {
+        if (reviewedOn is not { } reviewed)
+        {
+            error("reviewed_on", "missing or malformed 'reviewed_on' (yyyy-MM-dd)");
+        }
+        else if (today.DayNumber - reviewed.DayNumber > ReviewMaxAge.TotalDays)
+        {
+            warning("reviewed_on", $"last reviewed on {reviewed:yyyy-MM-dd}, more than a year ago");
+        }
+        if (translation is null || !Translations.Contains(translation))
+        {
+            error("translation", $"translation must be one of {string.Join(", ", Translations)}");
         }
     }
 

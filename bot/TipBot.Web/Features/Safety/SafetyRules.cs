@@ -118,10 +118,9 @@ public sealed class SafetyRules
 
     /// <summary>
     /// Compiles every expression (see <see cref="SafetyRegex.Compile"/>); the rules answer the same before and after.
-    /// The JIT compiles a compiled expression's matcher on its first use. Each pattern's first use is its own example among
-    /// the warm-up messages; the "unless" and cue expressions run only after a pattern matched and may first run on a
-    /// person's message, which then paid 7-14 ms for it (one eval line did, every run). So these run once over
-    /// <paramref name="warmUpMessages"/> here (~1.5 s of JIT off the request path; running every expression so would take ~5 s).
+    /// Each runs once before it replaces the interpreter, so the JIT compiles its matcher here rather than on a person's
+    /// message: a pattern on its own first positive example, the ages, "unless" and cue expressions over
+    /// <paramref name="warmUpMessages"/> (an "unless" first reached by one eval line had cost it 7-14 ms, every run).
     /// </summary>
     public void CompileExpressions(IEnumerable<string>? warmUpMessages = null)
     {

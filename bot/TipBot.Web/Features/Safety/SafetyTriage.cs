@@ -332,6 +332,10 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         public bool Discussion => _discussion ??= cues.Discussion?.IsMatch(text) == true;
     }
 
+    /// <summary>A negation word that is not only part of a look-alike such as "won't stop".</summary>
+    private static bool HasNegation(ReadOnlySpan<char> text, SafetyRegex negation, SafetyRegex? notNegation) =>
+        negation.IsMatch(text) && (notNegation is null || negation.IsMatch(notNegation.Replace(text.ToString(), " ")));
+
     /// <summary>
     /// "I'm not leaving and he's standing at the door": an "and" or a "but" after the negation starts another
     /// statement, which the negation does not reach.
@@ -346,15 +350,11 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
     /// </summary>
     private static bool NegatedInside(ReadOnlySpan<char> match, SafetyRegex regex, SafetyRegex negation, SafetyRegex? notNegation)
     {
-        if (!negation.IsMatch(match))
+        if (!HasNegation(match, negation, notNegation))
         {
             return false;
         }
         var words = notNegation?.Replace(match.ToString(), " ") ?? match.ToString();
-        if (!negation.IsMatch(words))
-        {
-            return false;
-        }
         var without = string.Join(' ', negation.Replace(words, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return regex.IsMatch(without);
     }
@@ -371,8 +371,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         if (cues.Negation is { } negation)
         {
             var window = SafetyText.WordsBefore(text, clauseStart, index, NegationWindow);
-            if (negation.IsMatch(window) && (cues.NotNegation is not { } notNegation || negation.IsMatch(notNegation.Replace(window.ToString(), " ")))
-                && !EndsBefore(window, negation, cues.NegationEnds))
+            if (HasNegation(window, negation, cues.NotNegation) && !EndsBefore(window, negation, cues.NegationEnds))
             {
                 return Discount.Negated;
             }
