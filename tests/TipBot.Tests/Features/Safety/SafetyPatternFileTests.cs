@@ -41,7 +41,8 @@ public sealed class SafetyPatternFileTests
         var compiled = KnowledgeLoader.Load(Support.RepositoryPaths.Knowledge, proveLinearSafetyPatterns: false).Knowledge.Safety;
         compiled.CompileExpressions();
 
-        Assert.All(compiled.Patterns, p => Assert.True(p.Regex.Engine.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled), p.Id));
+        Assert.All(compiled.Patterns, p => Assert.Equal(p.Regex.WorthCompiling, p.Regex.Engine.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.Compiled)));
+        Assert.Contains(compiled.Patterns, p => p.Regex.WorthCompiling);
         foreach (var example in RepositorySafety.Rules.Patterns.SelectMany(p => p.Positive.Concat(p.Negative)))
         {
             var interpreted = RepositorySafety.Assess(example.Text);
