@@ -16,4 +16,7 @@ public sealed class TipBotOptions
 
     public string ResolveDataDirectory() =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(DataDirectory) ? Path.Combine(AppContext.BaseDirectory, "data") : DataDirectory);
+
+    /// <summary>The Data Protection key ring: beside the database, not in it, so a copy of the database alone cannot be read.</summary>
+    public string ResolveKeysDirectory() => Path.Combine(ResolveDataDirectory(), "keys");
 }

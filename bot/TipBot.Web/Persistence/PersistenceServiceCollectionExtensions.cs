@@ -39,11 +39,10 @@ public static partial class PersistenceServiceCollectionExtensions
         });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContext());
 
-        // Message text is encrypted with these keys. They live beside the database, not in it, so a
-        // copy of the database alone cannot be read; a restart reuses them.
-        var keysDirectory = Path.Combine(builder.Configuration.GetSection(TipBotOptions.Section).Get<TipBotOptions>()?.ResolveDataDirectory()
-            ?? new TipBotOptions().ResolveDataDirectory(), "keys");
-        services.AddDataProtection().SetApplicationName("TipBot").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+        // Message text is encrypted with these keys; a restart reuses them.
+        var keysDirectory = (builder.Configuration.GetSection(TipBotOptions.Section).Get<TipBotOptions>() ?? new TipBotOptions()).ResolveKeysDirectory();
+        services.AddDataProtection().SetApplicationName("TipBot").PersistKeysToFileSystem(new DirectoryInfo(keysDirectory))
+            .ProtectKeyRing(builder.Configuration);
 
         services.AddHostedService<SqliteCheckpoints>();
         services.AddSingleton<Pseudonymizer>();
@@ -53,11 +52,18 @@ public static partial class PersistenceServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Creates the data directory and brings the database schema up to date.</summary>
+    /// <summary>Creates the data directory and the key ring's folder, and brings the database schema up to date.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var dataDirectory = services.GetRequiredService<IOptions<TipBotOptions>>().Value.ResolveDataDirectory();
-        Directory.CreateDirectory(dataDirectory);
+        var options = services.GetRequiredService<IOptions<TipBotOptions>>().Value;
+        Directory.CreateDirectory(options.ResolveDataDirectory());
+        // Whoever can read the keys can read every message: the folder is the service user's alone, also when it was
+        // created before with the default permissions.
+        var keys = Directory.CreateDirectory(options.ResolveKeysDirectory());
+        if (!OperatingSystem.IsWindows())
+        {
+            keys.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        }
         await using var db = await services.GetRequiredService<IDbContextFactory<TipBotDbContext>>().CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
