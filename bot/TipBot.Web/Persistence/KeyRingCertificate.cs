@@ -23,47 +23,83 @@ public static class KeyRingCertificate
         services.AddSingleton<IValidateOptions<KeyRingOptions>, Validator>();
         // Data Protection takes the certificate while services are registered, before options exist.
         var options = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
-        if (Load(options, out _) is { } certificate)
+        if (Load(options.CertificatePath, options.CertificatePassword, "CertificatePath", out _) is not { } current)
         {
-            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+            return;
+        }
+        var readers = new List<X509Certificate2> { current };
+        for (var i = 0; i < options.PreviousCertificates.Count; i++)
+        {
+            var previous = options.PreviousCertificates[i];
+            if (Load(previous.Path, previous.Password, PreviousSetting(i), out _) is { } certificate)
+            {
+                readers.Add(certificate);
+            }
+        }
+        dataProtection.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate([.. readers]);
+    }
+
+    /// <summary>Why the configured certificates cannot protect the key ring, or null when they can (or none is configured).</summary>
+    public static string? Problem(KeyRingOptions options)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.CertificatePath) && options.PreviousCertificates.Count > 0)
+        {
+            problems.Add($"{KeyRingOptions.Section}:PreviousCertificates need a current certificate in {KeyRingOptions.Section}:CertificatePath");
+        }
+        Check(options.CertificatePath, options.CertificatePassword, "CertificatePath");
+        for (var i = 0; i < options.PreviousCertificates.Count; i++)
+        {
+            var previous = options.PreviousCertificates[i];
+            if (string.IsNullOrWhiteSpace(previous.Path))
+            {
+                problems.Add($"{KeyRingOptions.Section}:{PreviousSetting(i)}: no path");
+            }
+            Check(previous.Path, previous.Password, PreviousSetting(i));
+        }
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+
+        void Check(string? path, string? password, string setting)
+        {
+            using var certificate = Load(path, password, setting, out var problem);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+            }
         }
     }
 
-    /// <summary>Why the configured certificate cannot protect the key ring, or null when it can (or none is configured).</summary>
-    public static string? Problem(KeyRingOptions options)
-    {
-        using var certificate = Load(options, out var problem);
-        return problem;
-    }
+    private static string PreviousSetting(int index) => $"PreviousCertificates:{index}:Path";
 
-    private static X509Certificate2? Load(KeyRingOptions options, out string? problem)
+    private static X509Certificate2? Load(string? configuredPath, string? password, string setting, out string? problem)
     {
         problem = null;
-        if (string.IsNullOrWhiteSpace(options.CertificatePath))
+        if (string.IsNullOrWhiteSpace(configuredPath))
         {
             return null;
         }
-        var path = Path.GetFullPath(options.CertificatePath);
+        var path = Path.GetFullPath(configuredPath);
+        var name = $"{KeyRingOptions.Section}:{setting}";
         if (!File.Exists(path))
         {
-            problem = $"{KeyRingOptions.Section}:CertificatePath: no file at {path}";
+            problem = $"{name}: no file at {path}";
             return null;
         }
         X509Certificate2 certificate;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword);
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
         }
         catch (CryptographicException e)
         {
-            problem = $"{KeyRingOptions.Section}:CertificatePath: {path} is not a PKCS#12 (.pfx) file that this password opens ({e.Message})";
+            problem = $"{name}: {path} is not a PKCS#12 (.pfx) file that this password opens ({e.Message})";
             return null;
         }
         using var privateKey = certificate.GetRSAPrivateKey();
         if (privateKey is null)
         {
             certificate.Dispose();
-            problem = $"{KeyRingOptions.Section}:CertificatePath: {path} holds no RSA private key; Data Protection needs one to read its keys back";
+            problem = $"{name}: {path} holds no RSA private key; Data Protection needs one to read its keys back";
             return null;
         }
         return certificate;

@@ -14,4 +14,17 @@ public sealed class KeyRingOptions
 
     /// <summary>The .pfx file's password. A secret: set it in the environment (<c>TipBot__KeyRing__CertificatePassword</c>).</summary>
     public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Certificates that protected the key ring before the current one: keys they encrypted can still be read, new keys
+    /// use <see cref="CertificatePath"/>. Remove one once every key it protected has expired.
+    /// </summary>
+    public List<PreviousCertificate> PreviousCertificates { get; set; } = [];
+
+    public sealed class PreviousCertificate
+    {
+        public string? Path { get; set; }
+
+        public string? Password { get; set; }
+    }
 }

@@ -57,6 +57,45 @@ public sealed class KeyRingTests
     }
 
     [Fact]
+    public async Task After_a_certificate_change_the_previous_certificate_still_reads_earlier_messages()
+    {
+        using var data = new TempDirectory();
+        using var oldSecrets = new TempDirectory();
+        using var newSecrets = new TempDirectory();
+        var oldCertificate = WriteCertificate(oldSecrets.Path, withPrivateKey: true);
+        var newCertificate = WriteCertificate(newSecrets.Path, withPrivateKey: true);
+        string stored;
+        await using (var before = WithCertificate(data.Path, oldCertificate))
+        {
+            stored = await SayAndReadStoredTextAsync(before, Text);
+        }
+
+        await using (var withoutPrevious = WithCertificate(data.Path, newCertificate))
+        {
+            var recorder = withoutPrevious.Services.GetRequiredService<TranscriptRecorder>();
+            Assert.ThrowsAny<CryptographicException>(() => recorder.Unprotect(stored));
+        }
+        await using var after = WithCertificate(data.Path, newCertificate);
+        after.Settings["TipBot:KeyRing:PreviousCertificates:0:Path"] = oldCertificate;
+        after.Settings["TipBot:KeyRing:PreviousCertificates:0:Password"] = Password;
+
+        Assert.Equal(Text, after.Services.GetRequiredService<TranscriptRecorder>().Unprotect(stored));
+    }
+
+    [Fact]
+    public void A_previous_certificate_that_cannot_be_read_stops_start_up_with_its_setting_named()
+    {
+        using var data = new TempDirectory();
+        using var secrets = new TempDirectory();
+        using var factory = WithCertificate(data.Path, WriteCertificate(secrets.Path, withPrivateKey: true));
+        factory.Settings["TipBot:KeyRing:PreviousCertificates:0:Path"] = secrets.Combine("old.pfx");
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("TipBot:KeyRing:PreviousCertificates:0:Path: no file at", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task The_key_folder_is_readable_by_the_service_user_only_even_when_it_existed_before()
     {
