@@ -14,7 +14,7 @@ public static class KeyRingCertificate
 {
     /// <summary>
     /// Protects the key ring with the configured certificate. A certificate that cannot be used stops start-up with the
-    /// reason (<see cref="ValidateOnStart"/>), rather than silently storing keys unencrypted.
+    /// reason (the options are validated on start), rather than silently storing keys unencrypted.
     /// </summary>
     public static void ProtectKeyRing(this IDataProtectionBuilder dataProtection, IConfiguration configuration)
     {
