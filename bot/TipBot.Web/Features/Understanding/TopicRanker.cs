@@ -34,7 +34,7 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
 
     public void Build(KnowledgeBase knowledge)
     {
-        _spellings = knowledge.Safety.Spellings;
+        _spellings = WithSesothoSpellings(knowledge);
         _indexes = knowledge.Entries.GroupBy(e => e.Language, StringComparer.Ordinal)
             .Select(language => (language.Key, TopicIndex.Build(
                 language.SelectMany(e => e.Examples.Select(x => (e.Id, x)))
@@ -43,6 +43,22 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         _foreign = knowledge.Foreign.ToFrozenDictionary(f => f.Language, f => TopicIndex.Build(
             f.Examples.Concat(f.OutOfScope.Select(x => (TopicIndex.OutOfScope, x))), _spellings), StringComparer.Ordinal);
         TopicCount = knowledge.Entries.Select(e => e.Id).Distinct(StringComparer.Ordinal).Count();
+    }
+
+    /// <summary>The safety files' text-message spellings, and South Africa's Sesotho spellings (<see cref="SesothoSpellings"/>).</summary>
+    private static FrozenDictionary<string, string> WithSesothoSpellings(KnowledgeBase knowledge)
+    {
+        var words = knowledge.Entries.SelectMany(e => e.Examples.Select(x => (e.Language, Text: x)))
+            .Concat(knowledge.OutOfScopeExamples.Select(x => (Language: "", Text: x)))
+            .SelectMany(x => TextNormalizer.Normalize(x.Text).Split(' ').Select(w => (x.Language, Word: w)))
+            .ToList();
+        var all = words.Select(w => w.Word).ToHashSet(StringComparer.Ordinal);
+        var spellings = SesothoSpellings.From(words.Where(w => w.Language == SesothoSpellings.Language).Select(w => w.Word), all);
+        foreach (var (typed, written) in knowledge.Safety.Spellings)
+        {
+            spellings[typed] = written;
+        }
+        return spellings.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>Ranks the topics for a message; <paramref name="language"/> is the one it is written in (null, e.g. for a
