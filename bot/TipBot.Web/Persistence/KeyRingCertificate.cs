@@ -40,7 +40,7 @@ public static class KeyRingCertificate
     }
 
     /// <summary>Why the configured certificates cannot protect the key ring, or null when they can (or none is configured).</summary>
-    public static string? Problem(KeyRingOptions options)
+    private static string? Problem(KeyRingOptions options)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(options.CertificatePath) && options.PreviousCertificates.Count > 0)

@@ -332,9 +332,19 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         public bool Discussion => _discussion ??= cues.Discussion?.IsMatch(text) == true;
     }
 
-    /// <summary>A negation word that is not only part of a look-alike such as "won't stop".</summary>
-    private static bool HasNegation(ReadOnlySpan<char> text, SafetyRegex negation, SafetyRegex? notNegation) =>
-        negation.IsMatch(text) && (notNegation is null || negation.IsMatch(notNegation.Replace(text.ToString(), " ")));
+    /// <summary>
+    /// The text with its negation look-alikes ("won't stop") blanked out, when a negation word is left in it; null when none
+    /// is. Only a text that holds a negation word is copied.
+    /// </summary>
+    private static string? NegationWords(ReadOnlySpan<char> text, SafetyRegex negation, SafetyRegex? notNegation)
+    {
+        if (!negation.IsMatch(text))
+        {
+            return null;
+        }
+        var words = notNegation?.Replace(text.ToString(), " ") ?? text.ToString();
+        return notNegation is null || negation.IsMatch(words) ? words : null;
+    }
 
     /// <summary>
     /// "I'm not leaving and he's standing at the door": an "and" or a "but" after the negation starts another
@@ -350,11 +360,10 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
     /// </summary>
     private static bool NegatedInside(ReadOnlySpan<char> match, SafetyRegex regex, SafetyRegex negation, SafetyRegex? notNegation)
     {
-        if (!HasNegation(match, negation, notNegation))
+        if (NegationWords(match, negation, notNegation) is not { } words)
         {
             return false;
         }
-        var words = notNegation?.Replace(match.ToString(), " ") ?? match.ToString();
         var without = string.Join(' ', negation.Replace(words, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return regex.IsMatch(without);
     }
@@ -371,7 +380,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         if (cues.Negation is { } negation)
         {
             var window = SafetyText.WordsBefore(text, clauseStart, index, NegationWindow);
-            if (HasNegation(window, negation, cues.NotNegation) && !EndsBefore(window, negation, cues.NegationEnds))
+            if (NegationWords(window, negation, cues.NotNegation) is not null && !EndsBefore(window, negation, cues.NegationEnds))
             {
                 return Discount.Negated;
             }
