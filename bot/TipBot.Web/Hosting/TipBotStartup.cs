@@ -67,7 +67,6 @@ public static partial class TipBotStartup
         var warmUp = WarmUpMessages.From(knowledge);
         knowledge.Safety.CompileExpressions(warmUp);
         services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000");
-        services.GetRequiredService<LanguageIdentifier>().WarmUp();
         var pipeline = services.GetRequiredService<TurnPipeline>();
         foreach (var text in warmUp)
         {

@@ -46,7 +46,7 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
 
         // A change of language must also show words of that language from the knowledge base: keyboard mash
         // and isiZulu both look "more Sesotho than English" to a two-language detector, but share few words.
-        var written = LongEnoughToDetect(normalized) ? vocabulary.Distinctive.PlainlyWrittenIn(normalized) ?? identifier.EnglishOrSesotho(text) : null;
+        var written = LongEnoughToDetect(normalized) ? vocabulary.Written.Of(normalized) : null;
         if (!profile.LanguageChosen && written is { } detected && knowledge.Locales.ContainsKey(detected)
             && (detected == current || vocabulary.Distinctive.Confirms(normalized, detected)))
         {
@@ -78,7 +78,8 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
         knowledge.Locales.Values.OrderBy(l => l.Language == KnowledgeBase.DefaultLanguage ? 0 : 1)
             .Select(l => new OfferedChoice(l["language.name"], TargetPrefix + l.Language));
 
-    private sealed record Vocabulary(KnowledgeBase Knowledge, Dictionary<string, string> Aliases, HashSet<string> ChooseWords, DistinctiveWords Distinctive);
+    private sealed record Vocabulary(
+        KnowledgeBase Knowledge, Dictionary<string, string> Aliases, HashSet<string> ChooseWords, DistinctiveWords Distinctive, WrittenLanguageModel Written);
 
     private Vocabulary VocabularyOf(KnowledgeBase knowledge)
     {
@@ -96,7 +97,7 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
             }
             choose.UnionWith(Split(locale["language.choose-words"]));
         }
-        return _vocabulary = new Vocabulary(knowledge, aliases, choose, new DistinctiveWords(knowledge));
+        return _vocabulary = new Vocabulary(knowledge, aliases, choose, new DistinctiveWords(knowledge), WrittenLanguageModel.From(knowledge));
     }
 
     private static IEnumerable<string> Split(string list) =>

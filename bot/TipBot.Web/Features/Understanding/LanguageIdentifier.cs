@@ -3,12 +3,9 @@ using Lingua;
 namespace TipBot.Features.Understanding;
 
 /// <summary>
-/// Which language a message is written in, with SearchPioneer.Lingua (it has Sesotho models).
-/// Two detectors, measured on the dev set: English-vs-Sesotho alone is right on 97 % of those lines at
-/// ~0.15 ms a message, while adding the other languages met in the region (isiZulu, isiXhosa, Setswana,
-/// Afrikaans, Portuguese, French, Shona; Lingua has no Chichewa) costs more time and memory. So every message gets
-/// the fast one, and only a message nothing in the knowledge base matched asks the wide one whether it
-/// is in a language TipBot does not speak.
+/// Whether a message nothing in the knowledge base matched is written in another language of the region (isiZulu,
+/// isiXhosa, Setswana, Afrikaans, Portuguese, French, Shona; Lingua has no Chichewa), with SearchPioneer.Lingua, so
+/// the reply can say which languages TipBot speaks. English vs Sesotho is <see cref="WrittenLanguageModel"/>'s work.
 /// </summary>
 public sealed class LanguageIdentifier
 {
@@ -25,15 +22,11 @@ public sealed class LanguageIdentifier
         [Language.Shona] = "sn",
     };
 
-    private readonly Lazy<LanguageDetector> _supported = new(() => LanguageDetectorBuilder.FromLanguages(Language.English, Language.Sotho).Build());
     // Low-accuracy mode (trigram models only) for the wide detector: with every n-gram model its nine languages held
     // ~127 MB more heap, loaded in ~2 s on the first message nothing matched; trigrams alone take ~7 MB and ~0.4 s.
     // Measured on the dev lines: the same eval figures, and no English or Sesotho line that fails to match a topic is
     // called another language with the 0.8 confidence that needs.
     private readonly Lazy<LanguageDetector> _regional = new(() => LanguageDetectorBuilder.FromLanguages([.. Codes.Keys]).WithLowAccuracyMode().Build());
-
-    /// <summary>"en" or "st", or null when the text has no letters to judge.</summary>
-    public string? EnglishOrSesotho(string text) => Identify(_supported.Value, text);
 
     /// <summary>
     /// The region's language the text is clearly written in, or null. Real sentences score ≥ 0.89 for their
@@ -50,23 +43,6 @@ public sealed class LanguageIdentifier
     }
 
     private const double MinRegionalConfidence = 0.8;
-
-
-    /// <summary>
-    /// Loads the English and Sesotho models now rather than on the first message. The regional models stay
-    /// unloaded until a message nothing matched needs them: most running bots never do, and they cost memory.
-    /// </summary>
-    public void WarmUp() => EnglishOrSesotho("ke kopa thuso, my boss took my passport");
-
-    private static string? Identify(LanguageDetector detector, string text)
-    {
-        if (!text.Any(char.IsLetter))
-        {
-            return null;
-        }
-        var language = OnCallingThread(() => detector.DetectLanguageOf(text));
-        return Codes.GetValueOrDefault(language);
-    }
 
     /// <summary>
     /// Lingua spreads each detection over the thread pool with Parallel.ForEach, which takes its scheduler from the
