@@ -10,7 +10,14 @@ public enum LanguageRequest { None, Switch, Choose }
 /// <param name="Request">Whether the message named or asked for a language.</param>
 /// <param name="Written">The language the message itself is written in, when it is long enough to tell (ranking prefers
 /// that language's examples; a chosen language can differ).</param>
-public sealed record LanguageDecision(string Language, LanguageRequest Request, string? Written = null);
+public sealed record LanguageDecision(string Language, LanguageRequest Request, string? Written = null)
+{
+    /// <summary>
+    /// A quarter or more of the message's words are in another language than <see cref="Written"/>: ranking then counts
+    /// every language's examples fully ("my boss o khaola R300 every month for the room, ke fumana R1500 feela").
+    /// </summary>
+    public bool Mixed { get; init; }
+}
 
 /// <summary>
 /// Which language to answer in. A language the person names ("Sesotho", "English", a language button)
@@ -22,6 +29,9 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
 {
     public const string TargetPrefix = "!lang:";
     private const int MinWordsToDetect = 3;
+    // A quarter of the words read as the other language: measured on six held-out sets (1,020 lines), mixed top-1 +8 lines
+    // and no English or Sesotho line lost; at 0.15 one English line with Sesotho place names was lost.
+    private const double MinMixedShare = 0.25;
 
     private Vocabulary? _vocabulary;
 
@@ -47,14 +57,15 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
         // A change of language must also show words of that language from the knowledge base: keyboard mash
         // and isiZulu both look "more Sesotho than English" to a two-language detector, but share few words.
         var written = LongEnoughToDetect(normalized) ? vocabulary.Written.Of(normalized) : null;
+        var mixed = written is not null && vocabulary.Written.MixedShare(normalized) >= MinMixedShare;
         if (!profile.LanguageChosen && written is { } detected && knowledge.Locales.ContainsKey(detected)
             && (detected == current || vocabulary.Distinctive.Confirms(normalized, detected)))
         {
             profile.Language = detected;
-            return new(detected, LanguageRequest.None, written);
+            return new(detected, LanguageRequest.None, written) { Mixed = mixed };
         }
         profile.Language ??= current;
-        return new(current, LanguageRequest.None, written);
+        return new(current, LanguageRequest.None, written) { Mixed = mixed };
     }
 
     /// <summary>A language button (see <see cref="Choices"/>) was tapped.</summary>

@@ -155,7 +155,7 @@ public sealed class TurnPipeline(
         var understood = text.Length > MaxUnderstoodChars ? text[..MaxUnderstoodChars] : text;
         var found = entities.Extract(understood);
         // Ranked before the safety check because a confident topic is one of its signals; reused by the caller.
-        var ranked = ranker.Rank(understood, decision.Written);
+        var ranked = ranker.Rank(understood, decision.Mixed ? null : decision.Written);
         var assessment = safety.Assess(new SafetyInput(text) { Entities = found, Ranking = ranked, Context = memory.Safety.Context() });
         memory.Safety.Remember(assessment);
         RememberCountry(kb, memory, text);

@@ -68,12 +68,55 @@ public sealed class WrittenLanguageModel
         Span<double> scores = stackalloc double[_languages.Length];
         scores.Clear();
         ForEachGram(normalized, new Scoring(this, scores), static (gram, scoring) => scoring.Add(gram));
+        return _languages[Best(scores)];
+    }
+
+    /// <summary>
+    /// The share of a normalised message's words (three letters or more) that, each on its own, read as another language
+    /// than the message as a whole: 0 for a message in one language, towards 0.5 for one that mixes two evenly.
+    /// </summary>
+    public double MixedShare(string normalized)
+    {
+        if (_languages.Length < 2)
+        {
+            return 0;
+        }
+        Span<double> total = stackalloc double[_languages.Length];
+        Span<double> word = stackalloc double[_languages.Length];
+        Span<int> wordsFor = stackalloc int[_languages.Length];
+        total.Clear();
+        wordsFor.Clear();
+        foreach (var range in normalized.AsSpan().Split(' '))
+        {
+            var text = normalized.AsSpan(range);
+            if (text.Length < 3 || text.Length > MaxWordLength || !text.ContainsAnyExcept(NotLetters))
+            {
+                continue;
+            }
+            word.Clear();
+            ForEachGramOfWord(text, new Scoring(this, word), static (gram, scoring) => scoring.Add(gram));
+            wordsFor[Best(word)]++;
+            for (var i = 0; i < total.Length; i++)
+            {
+                total[i] += word[i];
+            }
+        }
+        var words = 0;
+        foreach (var count in wordsFor)
+        {
+            words += count;
+        }
+        return words == 0 ? 0 : (words - wordsFor[Best(total)]) / (double)words;
+    }
+
+    private static int Best(ReadOnlySpan<double> scores)
+    {
         var best = 0;
         for (var i = 1; i < scores.Length; i++)
         {
             best = scores[i] > scores[best] ? i : best;
         }
-        return _languages[best];
+        return best;
     }
 
     private static readonly System.Buffers.SearchValues<char> NotLetters = System.Buffers.SearchValues.Create(" 0123456789");
@@ -105,24 +148,28 @@ public sealed class WrittenLanguageModel
     /// <summary>Calls <paramref name="action"/> with every 1-, 2- and 3-gram of each word padded with a space on both sides.</summary>
     private static void ForEachGram<TState>(string normalized, TState state, GramAction<TState> action) where TState : allows ref struct
     {
-        Span<char> padded = stackalloc char[MaxWordLength + 2];
-        padded[0] = ' ';
         foreach (var range in normalized.AsSpan().Split(' '))
         {
             var word = normalized.AsSpan(range);
-            if (word.IsEmpty || word.Length > MaxWordLength)
+            if (!word.IsEmpty && word.Length <= MaxWordLength)
             {
-                continue;
+                ForEachGramOfWord(word, state, action);
             }
-            word.CopyTo(padded[1..]);
-            padded[word.Length + 1] = ' ';
-            var length = word.Length + 2;
-            for (var n = 1; n <= MaxGram; n++)
+        }
+    }
+
+    private static void ForEachGramOfWord<TState>(ReadOnlySpan<char> word, TState state, GramAction<TState> action) where TState : allows ref struct
+    {
+        Span<char> padded = stackalloc char[MaxWordLength + 2];
+        padded[0] = ' ';
+        word.CopyTo(padded[1..]);
+        padded[word.Length + 1] = ' ';
+        var length = word.Length + 2;
+        for (var n = 1; n <= MaxGram; n++)
+        {
+            for (var start = 0; start + n <= length; start++)
             {
-                for (var start = 0; start + n <= length; start++)
-                {
-                    action(padded.Slice(start, n), state);
-                }
+                action(padded.Slice(start, n), state);
             }
         }
     }

@@ -26,6 +26,18 @@ public sealed class WrittenLanguageModelTests
     [InlineData("0800 222 777 10111")]
     public void A_message_without_letters_has_no_language(string text) => Assert.Null(Of(text));
 
+    [Theory]
+    [InlineData("my uncle in Qacha's Nek wants to know what papers he needs for work in Bloemfontein")]
+    [InlineData("ke kopa thuso, mohiri oa ka o nkile pasa ea ka mme ha a batle ho e khutlisa")]
+    public void A_message_in_one_language_is_not_mixed_by_a_name_or_two(string text) =>
+        Assert.True(s_model.Value.MixedShare(TextNormalizer.Normalize(text)) < 0.25);
+
+    [Theory]
+    [InlineData("my boss o khaola R300 every month for the room, ke fumana R1500 feela. is that allowed?")]
+    [InlineData("how long do u keep these messages? ke batla hore di hlakoloe kaofela")]
+    public void A_message_mixing_the_languages_has_a_quarter_or_more_of_its_words_in_the_other(string text) =>
+        Assert.True(s_model.Value.MixedShare(TextNormalizer.Normalize(text)) >= 0.25);
+
     [Fact]
     public void It_learns_only_from_the_texts_it_is_given()
     {
