@@ -56,8 +56,9 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
 
         // A change of language must also show words of that language from the knowledge base: keyboard mash
         // and isiZulu both look "more Sesotho than English" to a two-language detector, but share few words.
-        var written = LongEnoughToDetect(normalized) ? vocabulary.Written.Of(normalized) : null;
-        var mixed = written is not null && vocabulary.Written.MixedShare(normalized) >= MinMixedShare;
+        var read = LongEnoughToDetect(normalized) ? vocabulary.Written.Read(normalized) : default;
+        var written = read.Language;
+        var mixed = written is not null && read.MixedShare >= MinMixedShare;
         if (!profile.LanguageChosen && written is { } detected && knowledge.Locales.ContainsKey(detected)
             && (detected == current || vocabulary.Distinctive.Confirms(normalized, detected)))
         {

@@ -53,7 +53,7 @@ public sealed class UrgencyModel(IReadOnlyList<string> urgent, IReadOnlyList<str
     }
 
     /// <summary>The mean similarity of the message to its nearest urgent and nearest calm examples.</summary>
-    public (float Urgent, float Calm) Scores(string message)
+    private (float Urgent, float Calm) Scores(string message)
     {
         float urgentScore = 0, calmScore = 0;
         foreach (var score in _index.Score(message))

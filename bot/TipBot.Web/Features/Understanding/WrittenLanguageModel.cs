@@ -58,55 +58,52 @@ public sealed class WrittenLanguageModel
     public static WrittenLanguageModel From(KnowledgeBase knowledge) =>
         new(knowledge.Entries.SelectMany(e => e.Examples.Append(e.Title).Append(e.Answer).Append(e.More ?? "").Select(text => (e.Language, text))));
 
-    /// <summary>The most likely language of a normalised message (<see cref="TextNormalizer"/>); null when it has no letters.</summary>
-    public string? Of(string normalized)
+    /// <summary>
+    /// The most likely language of a normalised message (<see cref="TextNormalizer"/>), null when it has no letters; and the
+    /// share of its words (three letters or more) that, each on its own, read as another language than those words as a
+    /// whole: 0 for a message in one language, towards 0.5 for one that mixes two evenly. One pass over the n-grams.
+    /// </summary>
+    public WrittenLanguage Read(string normalized)
     {
         if (_languages.Length == 0 || !normalized.AsSpan().ContainsAnyExcept(NotLetters))
         {
-            return null;
+            return default;
         }
-        Span<double> scores = stackalloc double[_languages.Length];
-        scores.Clear();
-        ForEachGram(normalized, new Scoring(this, scores), static (gram, scoring) => scoring.Add(gram));
-        return _languages[Best(scores)];
-    }
-
-    /// <summary>
-    /// The share of a normalised message's words (three letters or more) that, each on its own, read as another language
-    /// than the message as a whole: 0 for a message in one language, towards 0.5 for one that mixes two evenly.
-    /// </summary>
-    public double MixedShare(string normalized)
-    {
-        if (_languages.Length < 2)
-        {
-            return 0;
-        }
-        Span<double> total = stackalloc double[_languages.Length];
+        Span<double> all = stackalloc double[_languages.Length];
+        Span<double> longWords = stackalloc double[_languages.Length];
         Span<double> word = stackalloc double[_languages.Length];
         Span<int> wordsFor = stackalloc int[_languages.Length];
-        total.Clear();
+        all.Clear();
+        longWords.Clear();
         wordsFor.Clear();
+        var counted = 0;
         foreach (var range in normalized.AsSpan().Split(' '))
         {
             var text = normalized.AsSpan(range);
-            if (text.Length < 3 || text.Length > MaxWordLength || !text.ContainsAnyExcept(NotLetters))
+            if (text.IsEmpty || text.Length > MaxWordLength)
             {
                 continue;
             }
             word.Clear();
             ForEachGramOfWord(text, new Scoring(this, word), static (gram, scoring) => scoring.Add(gram));
-            wordsFor[Best(word)]++;
-            for (var i = 0; i < total.Length; i++)
+            Add(all, word);
+            if (text.Length >= 3 && text.ContainsAnyExcept(NotLetters))
             {
-                total[i] += word[i];
+                Add(longWords, word);
+                wordsFor[Best(word)]++;
+                counted++;
             }
         }
-        var words = 0;
-        foreach (var count in wordsFor)
+        var mixedShare = counted == 0 || _languages.Length < 2 ? 0 : (counted - wordsFor[Best(longWords)]) / (double)counted;
+        return new(_languages[Best(all)], mixedShare);
+    }
+
+    private static void Add(Span<double> total, ReadOnlySpan<double> word)
+    {
+        for (var i = 0; i < total.Length; i++)
         {
-            words += count;
+            total[i] += word[i];
         }
-        return words == 0 ? 0 : (words - wordsFor[Best(total)]) / (double)words;
     }
 
     private static int Best(ReadOnlySpan<double> scores)
@@ -174,3 +171,7 @@ public sealed class WrittenLanguageModel
         }
     }
 }
+
+/// <param name="Language">The most likely language; null when the text has no letters.</param>
+/// <param name="MixedShare">The share of its words that read as another language (see <see cref="WrittenLanguageModel.Read"/>).</param>
+public readonly record struct WrittenLanguage(string? Language, double MixedShare);
