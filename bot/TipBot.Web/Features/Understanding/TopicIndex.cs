@@ -30,12 +30,14 @@ public sealed class TopicIndex
     private readonly string[] _topics;
     private readonly int _outOfScopeTopic;
     private readonly FrozenDictionary<string, string> _spellings;
+    private readonly TopicClassifier? _classifier;
 
     [ThreadStatic] private static Scratch? t_scratch;
 
     private TopicIndex(Dictionary<string, int> vocabulary, float[] idf, Postings examples, Postings centroids,
-        int[] topicFirstExample, string[] topics, FrozenDictionary<string, string> spellings)
+        int[] topicFirstExample, string[] topics, FrozenDictionary<string, string> spellings, TopicClassifier? classifier)
     {
+        _classifier = classifier;
         _spellings = spellings;
         _vocabulary = vocabulary;
         _lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -54,9 +56,11 @@ public sealed class TopicIndex
     /// <summary>
     /// Builds the index from (topic id, example text) pairs; use <see cref="OutOfScope"/> for negatives. Examples and
     /// messages are read with text-message <paramref name="spellings"/> written out (held-out sets: English +3 lines of
-    /// 1,935, the terse set AD +2.4 points, mixed English-Sesotho +2 lines of 40, nothing lost).
+    /// 1,935, the terse set AD +2.4 points, mixed English-Sesotho +2 lines of 40, nothing lost). With
+    /// <paramref name="classify"/>, a <see cref="TopicClassifier"/> is trained on the same vectors (see <see cref="TopicScore.Probability"/>).
     /// </summary>
-    public static TopicIndex Build(IEnumerable<(string Topic, string Text)> examples, FrozenDictionary<string, string>? spellings = null)
+    public static TopicIndex Build(IEnumerable<(string Topic, string Text)> examples, FrozenDictionary<string, string>? spellings = null,
+        bool classify = false)
     {
         spellings ??= FrozenDictionary<string, string>.Empty;
         var grouped = examples.GroupBy(e => e.Topic, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
@@ -113,15 +117,20 @@ public sealed class TopicIndex
             centroids[t] = Normalized(sum.Select(kv => (kv.Key, kv.Value)));
         }
 
+        var classifier = classify
+            ? TopicClassifier.Train(vectors, Enumerable.Range(0, topics.Length)
+                .SelectMany(t => Enumerable.Repeat(t, topicFirstExample[t + 1] - topicFirstExample[t])).ToArray(), topics.Length, vocabulary.Count)
+            : null;
         return new TopicIndex(vocabulary, idf, Postings.Build(vectors, vocabulary.Count), Postings.Build(centroids, vocabulary.Count),
-            topicFirstExample, topics, spellings);
+            topicFirstExample, topics, spellings, classifier);
     }
 
     /// <summary>
     /// Scores every topic for a message, best first by <see cref="TopicScore.Score"/> (the mean of its
     /// <paramref name="nearest"/> closest examples, blended with the fit at <paramref name="rankFitWeight"/>: which topic
     /// the message is about). <see cref="TopicScore.Fit"/> blends the nearest examples with the topic centroid (how well
-    /// the message fits the topic as a whole: whether anything fits at all). The out-of-scope pseudo-topic is included.
+    /// the message fits the topic as a whole: whether anything fits at all). <see cref="TopicScore.Probability"/> is the
+    /// classifier's, when the index has one. The out-of-scope pseudo-topic is included.
     /// </summary>
     public TopicScore[] Score(string message, int nearest = 3, float fitNearestWeight = 0.3f, float rankFitWeight = 0f) =>
         Score(Prepare(message, _spellings), nearest, fitNearestWeight, rankFitWeight);
@@ -165,13 +174,15 @@ public sealed class TopicIndex
             _examples.Accumulate(id, weight * inverseNorm, scratch.ExampleScores);
             _centroids.Accumulate(id, weight * inverseNorm, scratch.CentroidScores);
         }
+        _classifier?.Probabilities(CollectionsMarshal.AsSpan(scratch.QueryWeights), inverseNorm, scratch.Probabilities.AsSpan(0, _topics.Length));
 
         var result = new TopicScore[_topics.Length];
         for (var t = 0; t < _topics.Length; t++)
         {
             var nearestMean = MeanOfTop(scratch.ExampleScores.AsSpan(_topicFirstExample[t], _topicFirstExample[t + 1] - _topicFirstExample[t]), nearest);
             var fit = fitNearestWeight * nearestMean + (1 - fitNearestWeight) * scratch.CentroidScores[t];
-            result[t] = new TopicScore(_topics[t], (1 - rankFitWeight) * nearestMean + rankFitWeight * fit, fit);
+            var probability = _classifier is null ? 0f : scratch.Probabilities[t];
+            result[t] = new TopicScore(_topics[t], (1 - rankFitWeight) * nearestMean + rankFitWeight * fit, fit, probability);
         }
         Array.Sort(result, static (a, b) => b.Score.CompareTo(a.Score));
         return result;
@@ -322,6 +333,7 @@ public sealed class TopicIndex
         public readonly List<(int Id, float Weight)> QueryWeights = [];
         public float[] ExampleScores = [];
         public float[] CentroidScores = [];
+        public float[] Probabilities = [];
 
         /// <remarks>Grown, never shrunk: one thread scores every language's index and the urgency examples in turn.</remarks>
         public void Reset(int examples, int topics)
@@ -330,6 +342,7 @@ public sealed class TopicIndex
             QueryWeights.Clear();
             ExampleScores = Cleared(ExampleScores, examples);
             CentroidScores = Cleared(CentroidScores, topics);
+            Probabilities = Cleared(Probabilities, topics);
         }
 
         private static float[] Cleared(float[] scores, int length)

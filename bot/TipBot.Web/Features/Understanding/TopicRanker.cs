@@ -35,10 +35,12 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
     public void Build(KnowledgeBase knowledge)
     {
         _spellings = WithSesothoSpellings(knowledge);
+        // Each language's classifier trains for a few hundred milliseconds at start-up: one language a core.
         _indexes = knowledge.Entries.GroupBy(e => e.Language, StringComparer.Ordinal)
+            .AsParallel().AsOrdered()
             .Select(language => (language.Key, TopicIndex.Build(
                 language.SelectMany(e => e.Examples.Select(x => (e.Id, x)))
-                    .Concat(knowledge.OutOfScopeExamples.Select(x => (TopicIndex.OutOfScope, x))), _spellings)))
+                    .Concat(knowledge.OutOfScopeExamples.Select(x => (TopicIndex.OutOfScope, x))), _spellings, classify: true)))
             .ToList();
         _foreign = knowledge.Foreign.ToFrozenDictionary(f => f.Language, f => TopicIndex.Build(
             f.Examples.Concat(f.OutOfScope.Select(x => (TopicIndex.OutOfScope, x))), _spellings), StringComparer.Ordinal);
@@ -137,14 +139,17 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
             {
                 if (!byTopic.TryGetValue(score.TopicId, out var seen) || seen.Score < score.Score * weight)
                 {
-                    byTopic[score.TopicId] = new TopicScore(score.TopicId, score.Score * weight, score.Fit * weight);
+                    byTopic[score.TopicId] = score with { Score = score.Score * weight, Fit = score.Fit * weight, Probability = score.Probability * weight };
                 }
             }
         }
-        var scores = byTopic.Values.OrderByDescending(s => s.Score);
+        var settings = options.Value;
+        // The classifier's probability joins the rank only: "nothing fits" is decided on the examples' own scores below.
+        var scores = byTopic.Values.OrderByDescending(s => s.Score + settings.ClassifierWeight * s.Probability);
         var candidates = new List<TopicScore>(MaxCandidates);
         var outOfScope = new TopicScore(TopicIndex.OutOfScope, 0f, 0f);
         var bestFit = 0f;
+        var bestNearest = 0f;
         foreach (var score in scores)
         {
             if (score.TopicId == TopicIndex.OutOfScope)
@@ -153,9 +158,10 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
                 continue;
             }
             bestFit = Math.Max(bestFit, score.Fit);
+            bestNearest = Math.Max(bestNearest, score.Score);
             if (candidates.Count < MaxCandidates)
             {
-                candidates.Add(score);
+                candidates.Add(score with { Score = score.Score + settings.ClassifierWeight * score.Probability });
             }
         }
         if (candidates.Count == 0)
@@ -163,11 +169,13 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
             return TopicRanking.Nothing;
         }
 
-        var settings = options.Value;
         // Nothing fits when the out-of-scope examples fit the message as well as the best topic does, as a whole or by its
         // nearest examples: they are about everything else (football, loans, love), so their centroid is diffuse and
         // only their nearest examples show a message is one of them ("which funeral policy is good" beside "policy").
-        if (bestFit < settings.MinScore || outOfScope.Fit >= bestFit || outOfScope.Score >= candidates[0].Score)
+        // Unless the classifier is sure of the best topic: a short message ("R15k a month packing, legit?") shares few
+        // n-grams with a topic's many examples as a whole, though it is plainly one of them.
+        var classifierSure = candidates[0].Probability >= settings.ClassifierConfidence && candidates[0].Probability > outOfScope.Probability;
+        if (!classifierSure && (bestFit < settings.MinScore || outOfScope.Fit >= bestFit || outOfScope.Score >= bestNearest))
         {
             return new TopicRanking(RankingVerdict.NoMatch, candidates);
         }

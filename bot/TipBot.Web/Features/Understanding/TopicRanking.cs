@@ -1,10 +1,11 @@
 namespace TipBot.Features.Understanding;
 
 /// <summary>
-/// A topic and how well a message matches it (0..1): <see cref="Score"/> from its nearest examples
-/// (picks the topic), <see cref="Fit"/> also from the topic as a whole (decides whether anything fits).
+/// A topic and how well a message matches it: <see cref="Score"/> from its nearest examples (with the classifier's
+/// probability, once ranked: picks the topic), <see cref="Fit"/> (0..1) also from the topic as a whole, and
+/// <see cref="Probability"/>, the trained <see cref="TopicClassifier"/>'s (0 without one): both decide whether anything fits.
 /// </summary>
-public readonly record struct TopicScore(string TopicId, float Score, float Fit);
+public readonly record struct TopicScore(string TopicId, float Score, float Fit, float Probability = 0f);
 
 public enum RankingVerdict { NoMatch, CloseCall, Confident }
 

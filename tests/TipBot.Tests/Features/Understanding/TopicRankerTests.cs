@@ -48,13 +48,13 @@ public sealed class TopicRankerTests
         "when do schools open this year",
     ];
 
-    private static TopicEntry Topic(string id, IReadOnlyList<string> examples, string language = "en") =>
+    internal static TopicEntry Topic(string id, IReadOnlyList<string> examples, string language = "en") =>
         new(id, language, id, id, examples, [], [], [new Source("test", "https://example.org/")], new DateOnly(2026, 11, 1), "original",
             "Answer for " + id, null, $"/kb/topics/{id}/en.md", new TopicEntryLines(new Dictionary<string, int>(), 1));
 
-    private static TopicRanker Ranker(IReadOnlyList<TopicEntry> topics, IReadOnlyList<string> outOfScope)
+    internal static TopicRanker Ranker(IReadOnlyList<TopicEntry> topics, IReadOnlyList<string> outOfScope, UnderstandingOptions? options = null)
     {
-        var ranker = new TopicRanker(Options.Create(new UnderstandingOptions()));
+        var ranker = new TopicRanker(Options.Create(options ?? new UnderstandingOptions()));
         ranker.Build(new KnowledgeBase(topics, [], [],
             new Dictionary<string, LocaleStrings> { ["en"] = new("en", new Dictionary<string, string>()) }, [], outOfScope));
         return ranker;
