@@ -368,6 +368,13 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         return regex.IsMatch(without);
     }
 
+    /// <summary>
+    /// "If I don't come down he'll break in and cut me": in a threat said with "if" (a <c>conditional</c> pattern), a
+    /// negation after the "if" is the condition's, not the threat's.
+    /// </summary>
+    private static bool NegatesTheCondition(string text, int clauseStart, int index, SafetyPattern pattern, SafetyCues cues) =>
+        pattern.Conditional && cues.Hypothetical?.IsMatch(text.AsSpan(clauseStart, index - clauseStart)) == true;
+
     private static Discount DiscountOf(string text, int index, int length, SafetyPattern pattern, SafetyCues cues, ref MessageCues message)
     {
         var (clauseStart, clauseEnd) = SafetyText.Span(text, index, length, clause: true);
@@ -380,7 +387,8 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         if (cues.Negation is { } negation)
         {
             var window = SafetyText.WordsBefore(text, clauseStart, index, NegationWindow);
-            if (NegationWords(window, negation, cues.NotNegation) is not null && !EndsBefore(window, negation, cues.NegationEnds))
+            if (NegationWords(window, negation, cues.NotNegation) is not null && !EndsBefore(window, negation, cues.NegationEnds)
+                && !NegatesTheCondition(text, clauseStart, index, pattern, cues))
             {
                 return Discount.Negated;
             }

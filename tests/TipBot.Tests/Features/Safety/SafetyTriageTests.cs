@@ -168,6 +168,18 @@ public sealed class SafetyTriageTests
         Assert.DoesNotContain(assessment.Discounted, d => d.EndsWith(":negated", StringComparison.Ordinal));
     }
 
+    // A threat said with "if": the negation is the condition's ("if I don't come down"), the threat stands.
+    [Theory]
+    [InlineData("if i dont come down hell break in and cut me")]
+    [InlineData("he says if we do not pay the rest by friday they will burn our house")]
+    public void A_negation_in_the_if_of_a_threat_does_not_cancel_the_threat(string text)
+    {
+        var assessment = RepositorySafety.Assess(text);
+
+        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
+        Assert.DoesNotContain(assessment.Discounted, d => d.EndsWith(":negated", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_negation_that_is_part_of_the_danger_still_counts()
     {
