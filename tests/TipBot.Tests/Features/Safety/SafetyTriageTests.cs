@@ -157,22 +157,14 @@ public sealed class SafetyTriageTests
         Assert.Contains(assessment.Discounted, d => d.EndsWith(":negated", StringComparison.Ordinal));
     }
 
+    // A negation does not reach past "and" or "but" into the next statement, and in a threat said with "if" it is the
+    // condition's ("if I don't come down"), not the threat's.
     [Theory]
     [InlineData("he did not pay and locked us in the shed")]
     [InlineData("they didnt pay but locked us inside the hostel")]
-    public void A_negation_does_not_reach_past_an_and_or_a_but_into_the_next_statement(string text)
-    {
-        var assessment = RepositorySafety.Assess(text);
-
-        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
-        Assert.DoesNotContain(assessment.Discounted, d => d.EndsWith(":negated", StringComparison.Ordinal));
-    }
-
-    // A threat said with "if": the negation is the condition's ("if I don't come down"), the threat stands.
-    [Theory]
     [InlineData("if i dont come down hell break in and cut me")]
     [InlineData("he says if we do not pay the rest by friday they will burn our house")]
-    public void A_negation_in_the_if_of_a_threat_does_not_cancel_the_threat(string text)
+    public void A_negation_that_belongs_to_another_statement_does_not_cancel_the_danger(string text)
     {
         var assessment = RepositorySafety.Assess(text);
 
