@@ -145,12 +145,13 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         }
         var settings = options.Value;
         // The classifier's probability joins the rank only: "nothing fits" is decided on the examples' own scores below.
-        var scores = byTopic.Values.OrderByDescending(s => s.Score + settings.ClassifierWeight * s.Probability);
+        var scores = byTopic.Values.Select(s => (Score: s, Rank: s.Score + settings.ClassifierWeight * s.Probability))
+            .OrderByDescending(s => s.Rank);
         var candidates = new List<TopicScore>(MaxCandidates);
         var outOfScope = new TopicScore(TopicIndex.OutOfScope, 0f, 0f);
         var bestFit = 0f;
         var bestNearest = 0f;
-        foreach (var score in scores)
+        foreach (var (score, rank) in scores)
         {
             if (score.TopicId == TopicIndex.OutOfScope)
             {
@@ -161,7 +162,7 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
             bestNearest = Math.Max(bestNearest, score.Score);
             if (candidates.Count < MaxCandidates)
             {
-                candidates.Add(score with { Score = score.Score + settings.ClassifierWeight * score.Probability });
+                candidates.Add(score with { Score = rank });
             }
         }
         if (candidates.Count == 0)
@@ -172,7 +173,7 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
         // Nothing fits when the out-of-scope examples fit the message as well as the best topic does, as a whole or by its
         // nearest examples: they are about everything else (football, loans, love), so their centroid is diffuse and
         // only their nearest examples show a message is one of them ("which funeral policy is good" beside "policy").
-        // Unless the classifier is sure of the best topic: a short message ("R15k a month packing, legit?") shares few
+        // Unless the classifier is sure of the best topic: a short message ("shelf packers wanted R18k pm, no cv, legit?") shares few
         // n-grams with a topic's many examples as a whole, though it is plainly one of them.
         var classifierSure = candidates[0].Probability >= settings.ClassifierConfidence && candidates[0].Probability > outOfScope.Probability;
         if (!classifierSure && (bestFit < settings.MinScore || outOfScope.Fit >= bestFit || outOfScope.Score >= bestNearest))
