@@ -369,7 +369,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
     }
 
     /// <summary>
-    /// "If I don't come down he'll break in and cut me": in a threat said with "if" (a <c>conditional</c> pattern), a
+    /// "If we don't open the gate they'll come in and stab us": in a threat said with "if" (a <c>conditional</c> pattern), a
     /// negation after the "if" is the condition's, not the threat's.
     /// </summary>
     private static bool NegatesTheCondition(string text, int clauseStart, int index, SafetyPattern pattern, SafetyCues cues) =>

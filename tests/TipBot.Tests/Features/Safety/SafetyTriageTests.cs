@@ -158,11 +158,11 @@ public sealed class SafetyTriageTests
     }
 
     // A negation does not reach past "and" or "but" into the next statement, and in a threat said with "if" it is the
-    // condition's ("if I don't come down"), not the threat's.
+    // condition's ("if we don't open the gate"), not the threat's.
     [Theory]
     [InlineData("he did not pay and locked us in the shed")]
     [InlineData("they didnt pay but locked us inside the hostel")]
-    [InlineData("if i dont come down hell break in and cut me")]
+    [InlineData("if we dont open the gate they will come in and stab us")]
     [InlineData("he says if we do not pay the rest by friday they will burn our house")]
     public void A_negation_that_belongs_to_another_statement_does_not_cancel_the_danger(string text)
     {
