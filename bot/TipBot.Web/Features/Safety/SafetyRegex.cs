@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace TipBot.Features.Safety;
@@ -13,6 +14,7 @@ namespace TipBot.Features.Safety;
 public sealed class SafetyRegex
 {
     private readonly string _source;
+    private readonly SearchValues<string>? _required;
     private Regex _engine;
 
     public SafetyRegex(string source) : this(source, SafetyRules.MatchTimeout)
@@ -24,7 +26,15 @@ public sealed class SafetyRegex
     {
         _source = source;
         _engine = new Regex(source, SafetyRules.Options, matchTimeout);
+        // Literal text is compared as written: sound only without RegexOptions.IgnoreCase (messages are lower-cased instead).
+        _required = SafetyRules.Options.HasFlag(RegexOptions.IgnoreCase) ? null : RequiredText.Prefilter(source);
     }
+
+    /// <summary>
+    /// False when the input lacks every literal string a match needs (<see cref="RequiredText"/>): the expression cannot
+    /// match, and need not run.
+    /// </summary>
+    public bool MayMatch(ReadOnlySpan<char> input) => _required is null || input.IndexOfAny(_required) >= 0;
 
     /// <summary>The engine to run now. A caller that enumerates matches itself catches the timeout and goes on with <see cref="FallBack"/>.</summary>
     public Regex Engine => Volatile.Read(ref _engine);
@@ -85,6 +95,10 @@ public sealed class SafetyRegex
 
     public bool IsMatch(ReadOnlySpan<char> input)
     {
+        if (!MayMatch(input))
+        {
+            return false;
+        }
         try
         {
             return Engine.IsMatch(input);
@@ -98,6 +112,10 @@ public sealed class SafetyRegex
     /// <summary>Where the last match in the input ends, or -1 when nothing matches.</summary>
     public int LastMatchEnd(ReadOnlySpan<char> input)
     {
+        if (!MayMatch(input))
+        {
+            return -1;
+        }
         try
         {
             return LastEnd(Engine, input);
@@ -120,6 +138,10 @@ public sealed class SafetyRegex
 
     public string Replace(string input, string replacement)
     {
+        if (!MayMatch(input))
+        {
+            return input;
+        }
         try
         {
             return Engine.Replace(input, replacement);

@@ -17,6 +17,16 @@ public static class SafetyRulesChecker
         var rules = knowledge.Safety;
         foreach (var pattern in rules.Patterns)
         {
+            // The prefilter is sound by construction (RequiredText); its own examples are where a mistake there would show first.
+            foreach (var example in pattern.Positive.Concat(pattern.Negative))
+            {
+                var text = SafetyText.Normalize(example.Text, rules.Spellings);
+                if (!pattern.Regex.MayMatch(text) && pattern.Regex.Engine.IsMatch(text))
+                {
+                    diagnostics.Add(new(DiagnosticSeverity.Error, pattern.File, example.Line,
+                        $"'{pattern.Id}' matches this example, but its prefilter would skip it (a fault in RequiredText: please report it)"));
+                }
+            }
             foreach (var example in pattern.Positive)
             {
                 var assessment = SafetyTriage.Assess(rules, new SafetyInput(example.Text));

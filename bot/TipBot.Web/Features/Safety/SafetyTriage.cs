@@ -171,6 +171,10 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         var message = new MessageCues(text, language.Cues);
         foreach (var pattern in language.Patterns)
         {
+            if (!pattern.Regex.MayMatch(text))
+            {
+                continue;
+            }
             Hit? best;
             try
             {
@@ -239,6 +243,10 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         {
             foreach (var age in language.Ages)
             {
+                if (!age.MayMatch(normalized))
+                {
+                    continue;
+                }
                 bool minor;
                 try
                 {
