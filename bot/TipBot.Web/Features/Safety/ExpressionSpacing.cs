@@ -79,7 +79,7 @@ internal static class ExpressionSpacing
                     i++;
                     break;
                 case '[':
-                    i = AfterCharacterClass(source, i + 1);
+                    i = RegexSource.AfterCharacterClass(source, i + 1);
                     break;
                 case '\\':
                     i += 2;
@@ -105,22 +105,6 @@ internal static class ExpressionSpacing
         return end < 0 || source[end] == ')' ? i + 1 : end + 1;
     }
 
-    private static int AfterCharacterClass(string source, int i)
-    {
-        if (i < source.Length && source[i] == '^')
-        {
-            i++;
-        }
-        if (i < source.Length && source[i] == ']')
-        {
-            i++;
-        }
-        while (i < source.Length && source[i] != ']')
-        {
-            i += source[i] == '\\' ? 2 : 1;
-        }
-        return i + 1;
-    }
 
     /// <summary>Reads a quantifier after a part; true when it lets the part be left out.</summary>
     private static bool Optional(string source, ref int i)

@@ -81,7 +81,11 @@ internal static class RequiredText
                     Expect(source, ref i, ')');
                     break;
                 case '[':
-                    i = AfterCharacterClass(source, i + 1);
+                    i = RegexSource.AfterCharacterClass(source, i + 1);
+                    if (i > source.Length)
+                    {
+                        throw new UnreadableExpression();
+                    }
                     break;
                 case '\\':
                     i = AfterEscape(source, i + 1);
@@ -157,7 +161,7 @@ internal static class RequiredText
         throw new UnreadableExpression(); // inline options, conditionals, balancing groups: not in TipBot's patterns
     }
 
-    /// <summary>Class escapes (\\w, \\b…) and escaped punctuation; the rest (\\u0041, \\p{L}, \\1) are not in TipBot's patterns.</summary>
+    /// <summary>Class escapes (\w, \b…) and escaped punctuation; the rest (\u0041, \p{L}, \1) are not in TipBot's patterns.</summary>
     private static int AfterEscape(string source, int i)
     {
         if (i < source.Length && (source[i] is 'w' or 'W' or 'd' or 'D' or 's' or 'S' or 'b' or 'B' || !char.IsLetterOrDigit(source[i])))
@@ -165,27 +169,6 @@ internal static class RequiredText
             return i + 1;
         }
         throw new UnreadableExpression();
-    }
-
-    private static int AfterCharacterClass(string source, int i)
-    {
-        if (i < source.Length && source[i] == '^')
-        {
-            i++;
-        }
-        if (i < source.Length && source[i] == ']')
-        {
-            i++;
-        }
-        while (i < source.Length && source[i] != ']')
-        {
-            i += source[i] == '\\' ? 2 : 1;
-        }
-        if (i >= source.Length)
-        {
-            throw new UnreadableExpression();
-        }
-        return i + 1;
     }
 
     /// <summary>Reads a quantifier after a part: whether the part must be there, and whether it may repeat.</summary>
