@@ -105,7 +105,6 @@ internal static class ExpressionSpacing
         return end < 0 || source[end] == ')' ? i + 1 : end + 1;
     }
 
-
     /// <summary>Reads a quantifier after a part; true when it lets the part be left out.</summary>
     private static bool Optional(string source, ref int i)
     {
