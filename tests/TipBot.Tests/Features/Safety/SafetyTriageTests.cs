@@ -12,6 +12,12 @@ public sealed class SafetyTriageTests
 {
     private static SafetyLevel Level(string text) => RepositorySafety.Assess(text).Level;
 
+    /// <summary>The repository's patterns and cues without the urgency examples.</summary>
+    private static readonly SafetyRules PatternsOnly = new(RepositorySafety.Rules.Signals, RepositorySafety.Rules.Languages, RepositorySafety.Rules.TopicSignals)
+    {
+        Spellings = RepositorySafety.Rules.Spellings,
+    };
+
     [Theory]
     [InlineData("the supervisor locked us in the storeroom and took the key")]
     [InlineData("he is beating my cousin with a stick right now")]
@@ -71,11 +77,7 @@ public sealed class SafetyTriageTests
     [InlineData("please help me, the man brought me to a house far in the bush and i dont know where i am", true)]
     public void Danger_told_in_other_words_than_the_patterns_reads_urgent(string text, bool plea)
     {
-        var withoutExamples = new SafetyRules(RepositorySafety.Rules.Signals, RepositorySafety.Rules.Languages, RepositorySafety.Rules.TopicSignals)
-        {
-            Spellings = RepositorySafety.Rules.Spellings,
-        };
-        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(withoutExamples, new SafetyInput(text)).Level);
+        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput(text)).Level);
 
         var assessment = RepositorySafety.Assess(text);
 
@@ -164,12 +166,25 @@ public sealed class SafetyTriageTests
     [InlineData("they didnt pay but locked us inside the hostel")]
     [InlineData("if we dont open the gate they will come in and stab us")]
     [InlineData("he says if we do not pay the rest by friday they will burn our house")]
+    [InlineData("he said call nobody then his phone went off, the boss locked the hostel")]
     public void A_negation_that_belongs_to_another_statement_does_not_cancel_the_danger(string text)
     {
         var assessment = RepositorySafety.Assess(text);
 
         Assert.Equal(SafetyLevel.Urgent, assessment.Level);
         Assert.DoesNotContain(assessment.Discounted, d => d.EndsWith(":negated", StringComparison.Ordinal));
+    }
+
+    // Out of reach is a danger sign once another one is there: the phones taken, a guard, a threat.
+    [Theory]
+    [InlineData("the boss took their phones and now i cannot reach my brother")]
+    [InlineData("the agent says he knows our village and since then my sister does not answer")]
+    public void A_relative_out_of_reach_with_another_danger_sign_is_urgent_by_the_patterns_alone(string text)
+    {
+        var assessment = SafetyTriage.Assess(PatternsOnly, new SafetyInput(text));
+
+        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
+        Assert.Contains("missing", assessment.Signals);
     }
 
     [Fact]
