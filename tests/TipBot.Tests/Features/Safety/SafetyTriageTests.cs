@@ -175,6 +175,11 @@ public sealed class SafetyTriageTests
         Assert.DoesNotContain(assessment.Discounted, d => d.EndsWith(":negated", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("my niece in grade 8 says a man offered her a job in pretoria")]
+    [InlineData("ngoanana oa rona oa grade 5 o re o tla ea sebetsa Gauteng")]
+    public void A_school_grade_says_the_person_is_a_child(string text) => Assert.True(RepositorySafety.Assess(text).Minor);
+
     // Out of reach is a danger sign once another one is there: the phones taken, a guard, a threat.
     [Theory]
     [InlineData("the boss took their phones and now i cannot reach my brother")]
