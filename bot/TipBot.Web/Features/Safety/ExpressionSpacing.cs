@@ -89,7 +89,7 @@ internal static class ExpressionSpacing
                     break;
             }
             var text = source[start..Math.Min(i, source.Length)];
-            var optional = Optional(source, ref i);
+            var optional = RegexSource.Quantifier(source, ref i, out var min, out _) && min == 0;
             alternatives[^1].Add(new Part(text, source[start..Math.Min(i, source.Length)], optional, group));
         }
         return alternatives;
@@ -103,36 +103,5 @@ internal static class ExpressionSpacing
         }
         var end = source.IndexOfAny([':', ')', '>', '\''], i + 1);
         return end < 0 || source[end] == ')' ? i + 1 : end + 1;
-    }
-
-    /// <summary>Reads a quantifier after a part; true when it lets the part be left out.</summary>
-    private static bool Optional(string source, ref int i)
-    {
-        if (i >= source.Length)
-        {
-            return false;
-        }
-        var optional = false;
-        switch (source[i])
-        {
-            case '?' or '*':
-                optional = true;
-                i++;
-                break;
-            case '+':
-                i++;
-                break;
-            case '{' when source.IndexOf('}', i) is var close and > 0 && source[(i + 1)..close] is var bounds && bounds.Length > 0 && bounds.All(c => char.IsAsciiDigit(c) || c == ','):
-                optional = bounds.StartsWith('0');
-                i = close + 1;
-                break;
-            default:
-                return false;
-        }
-        if (i < source.Length && source[i] == '?')
-        {
-            i++;
-        }
-        return optional;
     }
 }

@@ -97,7 +97,11 @@ internal static class RequiredText
                     i++;
                     break;
             }
-            var required = Quantifier(source, ref i, out var repeated);
+            if (!RegexSource.Quantifier(source, ref i, out var min, out var repeated) && i < source.Length && source[i] == '{')
+            {
+                throw new UnreadableExpression(); // a literal "{": not in TipBot's patterns
+            }
+            var required = min > 0;
             if (literal && required && !repeated)
             {
                 run.Append(c);
@@ -169,48 +173,6 @@ internal static class RequiredText
             return i + 1;
         }
         throw new UnreadableExpression();
-    }
-
-    /// <summary>Reads a quantifier after a part: whether the part must be there, and whether it may repeat.</summary>
-    private static bool Quantifier(string source, ref int i, out bool repeated)
-    {
-        repeated = false;
-        if (i >= source.Length)
-        {
-            return true;
-        }
-        bool required;
-        switch (source[i])
-        {
-            case '?' or '*':
-                required = false;
-                repeated = source[i] == '*';
-                i++;
-                break;
-            case '+':
-                required = true;
-                repeated = true;
-                i++;
-                break;
-            case '{':
-                var close = source.IndexOf('}', i);
-                var bounds = close > 0 ? source[(i + 1)..close].Split(',') : [];
-                if (bounds.Length is 0 or > 2 || !int.TryParse(bounds[0], out var min))
-                {
-                    throw new UnreadableExpression(); // a literal "{": not in TipBot's patterns
-                }
-                required = min > 0;
-                repeated = true;
-                i = close + 1;
-                break;
-            default:
-                return true;
-        }
-        if (i < source.Length && source[i] == '?')
-        {
-            i++;
-        }
-        return required;
     }
 
     private static void Expect(string source, ref int i, char expected)
