@@ -192,6 +192,58 @@ public sealed class SafetyTriageTests
         Assert.Contains("missing", assessment.Signals);
     }
 
+    // A one-word cry after what is happening is a plea; "help" alone is how people ask for the menu.
+    [Fact]
+    public void A_one_word_cry_after_a_danger_sign_makes_it_urgent_by_the_patterns_alone()
+    {
+        Assert.Equal(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("the madam locks the gate every night and hides the keys. help")).Level);
+        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("the madam locks the gate every night and hides the keys")).Level);
+        Assert.Equal(SafetyLevel.None, SafetyTriage.Assess(PatternsOnly, new SafetyInput("help")).Level);
+    }
+
+    // Threats said without naming the harm: a visit on a condition, a lesson, being "good" to his guests tonight.
+    [Theory]
+    [InlineData("the agent says his cousins will pay my granny a visit if we talk to the labour office")]
+    [InlineData("the farmer says if we strike again hell teach us a lesson")]
+    [InlineData("the tavern owner says i have to be good to his guests tonight or i sleep in the street")]
+    [InlineData("ntate o re re tla bona lintho ha re sa lefe chelete hosane")]
+    public void A_veiled_threat_is_urgent_by_the_patterns_alone(string text)
+    {
+        Assert.Equal(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput(text)).Level);
+    }
+
+    [Theory]
+    [InlineData("my aunt will visit us this weekend if i dont go home")]
+    [InlineData("the new teacher is going to teach us a lesson about contracts")]
+    [InlineData("my dad says we must be kind to his colleagues tomorrow at the braai")]
+    public void The_same_words_about_ordinary_things_are_not_urgent(string text)
+    {
+        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput(text)).Level);
+    }
+
+    [Fact]
+    public void A_child_fetched_by_someone_outside_the_family_is_urgent_and_by_an_aunt_is_not()
+    {
+        Assert.Equal(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("my niece is 14 and a man from a modelling agency is fetching her at the mall tonight")).Level);
+        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("my niece is 14 and her aunt is fetching her at the mall tonight")).Level);
+    }
+
+    // "oa mo shapa" is "o a mo shapa" written together, the usual spelling of the present.
+    [Fact]
+    public void A_contracted_sesotho_present_tense_is_still_violence()
+    {
+        var assessment = SafetyTriage.Assess(PatternsOnly, new SafetyInput("ngoana oa lilemo tse 11 o sebetsa polasing, mong'a polasi oa mo shapa"));
+
+        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
+        Assert.Contains("violence", assessment.Signals);
+    }
+
+    [Fact]
+    public void Freed_by_the_police_and_now_at_a_shelter_is_not_urgent()
+    {
+        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("mapolesa a re ntšitse polasing eo re neng re koaletsoe ho eona, hona joale re shelter Maseru")).Level);
+    }
+
     [Fact]
     public void A_negation_that_is_part_of_the_danger_still_counts()
     {
