@@ -432,12 +432,10 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         // A tense marker is about its own verb, up to the match ("o ne a koaletsoe"): "they locked her in, she had borrowed a phone"
         // is still now. A word of now before the match, in an earlier clause, ends the tense told before it: "ke ne ke botsa ka
         // visa, but now ba nkoaletse" (I was asking about a visa, but now they have locked me in) is now. A past time ("in 2017")
-        // stays the whole sentence's: "in 2017, on the way, they kept him in a house" is over.
-        var tenseStart = sentenceStart;
-        if (cues.Present?.LastMatchEnd(text.AsSpan(sentenceStart, index - sentenceStart)) is >= 0 and var nowEnds)
-        {
-            tenseStart += nowEnds;
-        }
+        // stays the whole sentence's: "in 2017, on the way, they kept him in a house" is over. Reported speech starts its own
+        // tense: "o ne a re o koaletsoe" (she was saying she is locked in) is a call about now, relayed.
+        var before = text.AsSpan(sentenceStart, index - sentenceStart);
+        var tenseStart = sentenceStart + Math.Max(0, Math.Max(cues.Present?.LastMatchEnd(before) ?? -1, cues.ReportedSpeech?.LastMatchEnd(before) ?? -1));
         if (cues.Past?.IsMatch(text.AsSpan(sentenceStart, sentenceEnd - sentenceStart)) == true
             || cues.PastTense?.IsMatch(text.AsSpan(tenseStart, index + length - tenseStart)) == true)
         {

@@ -228,6 +228,22 @@ public sealed class SafetyTriageTests
         Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("my niece is 14 and her aunt is fetching her at the mall tonight")).Level);
     }
 
+    // Men announced for tomorrow are about to come, so a child's "I'm at home" does not make it over.
+    [Fact]
+    public void A_child_at_home_whom_men_come_to_take_tomorrow_is_urgent()
+    {
+        var assessment = SafetyTriage.Assess(PatternsOnly, new SafetyInput("im 14. my stepfather owes money and his friends are coming to fetch me tomorrow. im at home now"));
+
+        Assert.Equal(SafetyLevel.Urgent, assessment.Level);
+        Assert.True(assessment.Minor);
+    }
+
+    [Fact]
+    public void Teenage_girls_are_children()
+    {
+        Assert.True(SafetyTriage.Assess(PatternsOnly, new SafetyInput("a driver at the rank has five teenage girls and keeps their ids")).Minor);
+    }
+
     // "oa mo shapa" is "o a mo shapa" written together, the usual spelling of the present.
     [Fact]
     public void A_contracted_sesotho_present_tense_is_still_violence()
@@ -236,6 +252,23 @@ public sealed class SafetyTriageTests
 
         Assert.Equal(SafetyLevel.Urgent, assessment.Level);
         Assert.Contains("violence", assessment.Signals);
+    }
+
+    // A colon is a clause break, and the relayed word for help is often written after one.
+    [Theory]
+    [InlineData("my cousin sent her location and one word: help")]
+    [InlineData("khaitseli ea ka e nthomelletse location le lentsoe le le leng: thusa")]
+    public void A_relayed_word_for_help_after_a_colon_is_a_plea(string text)
+    {
+        Assert.Contains("plea-for-rescue", SafetyTriage.Assess(PatternsOnly, new SafetyInput(text)).Signals);
+    }
+
+    // "o ne a" marks the past up to the match, but what she was saying is told in her own tense.
+    [Fact]
+    public void A_relayed_sesotho_call_about_now_is_urgent_though_the_call_is_told_in_the_past()
+    {
+        Assert.Equal(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("ngoan'eso o ne a ntetsetsa maobane bosiu a re o koaletsoe ka kamoreng ke mong'a hae")).Level);
+        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("ngoan'eso o ne a koaletsoe ka kamoreng ke mong'a hae, joale o bolokehile")).Level);
     }
 
     [Fact]
