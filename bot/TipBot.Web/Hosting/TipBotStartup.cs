@@ -58,14 +58,14 @@ public static partial class TipBotStartup
     }
 
     /// <summary>
-    /// Compiles the safety expressions, builds the recognizers' regular expressions and JITs the pipeline on the
-    /// knowledge base's own examples, off the request path (no I/O: nothing is recorded).
+    /// Builds the recognizers' regular expressions and JITs the pipeline on the knowledge base's own examples, off the
+    /// request path (no I/O: nothing is recorded). The safety expressions these use most are compiled on the way
+    /// (<see cref="Features.Safety.SafetyRegex.EngineFor"/>); the rest when traffic uses them.
     /// </summary>
     private static void WarmUp(IServiceProvider services)
     {
         var knowledge = services.GetRequiredService<KnowledgeStore>().Current;
         var warmUp = WarmUpMessages.From(knowledge);
-        knowledge.Safety.CompileExpressions(warmUp);
         services.GetRequiredService<EntityExtractor>().Extract("warm up: 15 years old, R1500, two weeks, 0800 000 000");
         var pipeline = services.GetRequiredService<TurnPipeline>();
         foreach (var text in warmUp)

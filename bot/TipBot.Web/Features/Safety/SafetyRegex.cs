@@ -39,6 +39,30 @@ public sealed class SafetyRegex
     /// <summary>The engine to run now. A caller that enumerates matches itself catches the timeout and goes on with <see cref="FallBack"/>.</summary>
     public Regex Engine => Volatile.Read(ref _engine);
 
+    /// <summary>
+    /// Runs on the interpreter after which an expression is compiled (<see cref="Compile"/>), in the background. Compiling all of
+    /// them cost ~60 MB of peak memory under load (bench/README.md, "Safety expressions compiled when used"); the prefilter
+    /// leaves most patterns idle on any given traffic, and those stay interpreted.
+    /// </summary>
+    public const int HotRuns = 256;
+
+    private int _runs;
+
+    /// <summary>
+    /// <see cref="Engine"/> for a run over <paramref name="input"/> that the caller is about to make, counted: the
+    /// <see cref="HotRuns"/>-th starts compiling the expression off the request path, with this input as the JIT's sample.
+    /// </summary>
+    public Regex EngineFor(ReadOnlySpan<char> input)
+    {
+        var engine = Engine;
+        // A plain count (lost updates only delay it), and none once hot: every core writing the same field would cost more.
+        if (_runs < HotRuns && ++_runs == HotRuns && WorthCompiling && (engine.Options & (RegexOptions.Compiled | RegexOptions.NonBacktracking)) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Regex.Compile(state.Sample), (Regex: this, Sample: input.ToString()), preferLocal: false);
+        }
+        return engine;
+    }
+
     public bool IsLinear => Engine.Options.HasFlag(RegexOptions.NonBacktracking);
 
     /// <summary>Switches to the non-backtracking engine (built once; a concurrent second build is harmless) and returns it.</summary>
@@ -56,7 +80,8 @@ public sealed class SafetyRegex
 
     /// <summary>
     /// Switches from the interpreter to a compiled expression (~3x faster on these patterns; see <see cref="MaxCompiledLength"/>
-    /// for which): done off the request path once the bot is up, so start-up does not wait for it. Same matches. The JIT
+    /// for which): done off the request path, once an expression is used (<see cref="EngineFor"/>) or for all of them
+    /// (<see cref="SafetyRules.CompileExpressions"/>). Same matches. The JIT
     /// compiles a compiled expression's matcher on its first use, which for the largest patterns takes longer than a
     /// whole turn: it runs over <paramref name="sample"/> (one of its own matches, for a pattern) before it replaces the
     /// interpreter, so a message arriving meanwhile is answered by the interpreter instead of waiting for the JIT.
@@ -101,7 +126,7 @@ public sealed class SafetyRegex
         }
         try
         {
-            return Engine.IsMatch(input);
+            return EngineFor(input).IsMatch(input);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -118,7 +143,7 @@ public sealed class SafetyRegex
         }
         try
         {
-            return LastEnd(Engine, input);
+            return LastEnd(EngineFor(input), input);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -144,7 +169,7 @@ public sealed class SafetyRegex
         }
         try
         {
-            return Engine.Replace(input, replacement);
+            return EngineFor(input).Replace(input, replacement);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -178,7 +178,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             Hit? best;
             try
             {
-                best = BestHit(pattern.Regex.Engine, text, pattern, language.Cues, ref message);
+                best = BestHit(pattern.Regex.EngineFor(text), text, pattern, language.Cues, ref message);
             }
             catch (RegexMatchTimeoutException)
             {
@@ -250,7 +250,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
                 bool minor;
                 try
                 {
-                    minor = NamesMinorAge(age.Engine, normalized);
+                    minor = NamesMinorAge(age.EngineFor(normalized), normalized);
                 }
                 catch (RegexMatchTimeoutException)
                 {
