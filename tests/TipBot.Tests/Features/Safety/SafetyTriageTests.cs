@@ -18,6 +18,8 @@ public sealed class SafetyTriageTests
         Spellings = RepositorySafety.Rules.Spellings,
     };
 
+    private static SafetyAssessment ByPatterns(string text) => SafetyTriage.Assess(PatternsOnly, new SafetyInput(text));
+
     [Theory]
     [InlineData("the supervisor locked us in the storeroom and took the key")]
     [InlineData("he is beating my cousin with a stick right now")]
@@ -77,7 +79,7 @@ public sealed class SafetyTriageTests
     [InlineData("please help me, the man brought me to a house far in the bush and i dont know where i am", true)]
     public void Danger_told_in_other_words_than_the_patterns_reads_urgent(string text, bool plea)
     {
-        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput(text)).Level);
+        Assert.NotEqual(SafetyLevel.Urgent, ByPatterns(text).Level);
 
         var assessment = RepositorySafety.Assess(text);
 
@@ -186,7 +188,7 @@ public sealed class SafetyTriageTests
     [InlineData("the agent says he knows our village and since then my sister does not answer")]
     public void A_relative_out_of_reach_with_another_danger_sign_is_urgent_by_the_patterns_alone(string text)
     {
-        var assessment = SafetyTriage.Assess(PatternsOnly, new SafetyInput(text));
+        var assessment = ByPatterns(text);
 
         Assert.Equal(SafetyLevel.Urgent, assessment.Level);
         Assert.Contains("missing", assessment.Signals);
@@ -196,9 +198,9 @@ public sealed class SafetyTriageTests
     [Fact]
     public void A_one_word_cry_after_a_danger_sign_makes_it_urgent_by_the_patterns_alone()
     {
-        Assert.Equal(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("the madam locks the gate every night and hides the keys. help")).Level);
-        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("the madam locks the gate every night and hides the keys")).Level);
-        Assert.Equal(SafetyLevel.None, SafetyTriage.Assess(PatternsOnly, new SafetyInput("help")).Level);
+        Assert.Equal(SafetyLevel.Urgent, ByPatterns("the madam locks the gate every night and hides the keys. help").Level);
+        Assert.NotEqual(SafetyLevel.Urgent, ByPatterns("the madam locks the gate every night and hides the keys").Level);
+        Assert.Equal(SafetyLevel.None, ByPatterns("help").Level);
     }
 
     // Threats said without naming the harm: a visit on a condition, a lesson, being "good" to his guests tonight.
@@ -209,7 +211,7 @@ public sealed class SafetyTriageTests
     [InlineData("ntate o re re tla bona lintho ha re sa lefe chelete hosane")]
     public void A_veiled_threat_is_urgent_by_the_patterns_alone(string text)
     {
-        Assert.Equal(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput(text)).Level);
+        Assert.Equal(SafetyLevel.Urgent, ByPatterns(text).Level);
     }
 
     [Theory]
@@ -218,21 +220,25 @@ public sealed class SafetyTriageTests
     [InlineData("my dad says we must be kind to his colleagues tomorrow at the braai")]
     public void The_same_words_about_ordinary_things_are_not_urgent(string text)
     {
-        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput(text)).Level);
+        Assert.NotEqual(SafetyLevel.Urgent, ByPatterns(text).Level);
     }
 
-    [Fact]
-    public void A_child_fetched_by_someone_outside_the_family_is_urgent_and_by_an_aunt_is_not()
+    // Who fetches a child decides it; and in Sesotho "o ne a" marks the past up to the match, but what she was saying
+    // ("a re ...") is told in her own tense.
+    [Theory]
+    [InlineData("my niece is 14 and a man from a modelling agency is fetching her at the mall tonight", "my niece is 14 and her aunt is fetching her at the mall tonight")]
+    [InlineData("ngoan'eso o ne a ntetsetsa maobane bosiu a re o koaletsoe ka kamoreng ke mong'a hae", "ngoan'eso o ne a koaletsoe ka kamoreng ke mong'a hae, joale o bolokehile")]
+    public void A_danger_now_is_urgent_and_the_same_words_about_family_or_the_past_are_not(string urgent, string calm)
     {
-        Assert.Equal(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("my niece is 14 and a man from a modelling agency is fetching her at the mall tonight")).Level);
-        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("my niece is 14 and her aunt is fetching her at the mall tonight")).Level);
+        Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
+        Assert.NotEqual(SafetyLevel.Urgent, ByPatterns(calm).Level);
     }
 
     // Men announced for tomorrow are about to come, so a child's "I'm at home" does not make it over.
     [Fact]
     public void A_child_at_home_whom_men_come_to_take_tomorrow_is_urgent()
     {
-        var assessment = SafetyTriage.Assess(PatternsOnly, new SafetyInput("im 14. my stepfather owes money and his friends are coming to fetch me tomorrow. im at home now"));
+        var assessment = ByPatterns("im 14. my stepfather owes money and his friends are coming to fetch me tomorrow. im at home now");
 
         Assert.Equal(SafetyLevel.Urgent, assessment.Level);
         Assert.True(assessment.Minor);
@@ -241,14 +247,14 @@ public sealed class SafetyTriageTests
     [Fact]
     public void Teenage_girls_are_children()
     {
-        Assert.True(SafetyTriage.Assess(PatternsOnly, new SafetyInput("a driver at the rank has five teenage girls and keeps their ids")).Minor);
+        Assert.True(ByPatterns("a driver at the rank has five teenage girls and keeps their ids").Minor);
     }
 
     // "oa mo shapa" is "o a mo shapa" written together, the usual spelling of the present.
     [Fact]
     public void A_contracted_sesotho_present_tense_is_still_violence()
     {
-        var assessment = SafetyTriage.Assess(PatternsOnly, new SafetyInput("ngoana oa lilemo tse 11 o sebetsa polasing, mong'a polasi oa mo shapa"));
+        var assessment = ByPatterns("ngoana oa lilemo tse 11 o sebetsa polasing, mong'a polasi oa mo shapa");
 
         Assert.Equal(SafetyLevel.Urgent, assessment.Level);
         Assert.Contains("violence", assessment.Signals);
@@ -260,21 +266,13 @@ public sealed class SafetyTriageTests
     [InlineData("khaitseli ea ka e nthomelletse location le lentsoe le le leng: thusa")]
     public void A_relayed_word_for_help_after_a_colon_is_a_plea(string text)
     {
-        Assert.Contains("plea-for-rescue", SafetyTriage.Assess(PatternsOnly, new SafetyInput(text)).Signals);
-    }
-
-    // "o ne a" marks the past up to the match, but what she was saying is told in her own tense.
-    [Fact]
-    public void A_relayed_sesotho_call_about_now_is_urgent_though_the_call_is_told_in_the_past()
-    {
-        Assert.Equal(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("ngoan'eso o ne a ntetsetsa maobane bosiu a re o koaletsoe ka kamoreng ke mong'a hae")).Level);
-        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("ngoan'eso o ne a koaletsoe ka kamoreng ke mong'a hae, joale o bolokehile")).Level);
+        Assert.Contains("plea-for-rescue", ByPatterns(text).Signals);
     }
 
     [Fact]
     public void Freed_by_the_police_and_now_at_a_shelter_is_not_urgent()
     {
-        Assert.NotEqual(SafetyLevel.Urgent, SafetyTriage.Assess(PatternsOnly, new SafetyInput("mapolesa a re ntšitse polasing eo re neng re koaletsoe ho eona, hona joale re shelter Maseru")).Level);
+        Assert.NotEqual(SafetyLevel.Urgent, ByPatterns("mapolesa a re ntšitse polasing eo re neng re koaletsoe ho eona, hona joale re shelter Maseru").Level);
     }
 
     [Fact]
