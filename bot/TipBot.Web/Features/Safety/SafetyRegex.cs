@@ -58,9 +58,21 @@ public sealed class SafetyRegex
         // A plain count (lost updates only delay it), and none once hot: every core writing the same field would cost more.
         if (_runs < HotRuns && ++_runs == HotRuns && WorthCompiling && (engine.Options & (RegexOptions.Compiled | RegexOptions.NonBacktracking)) == 0)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Regex.Compile(state.Sample), (Regex: this, Sample: input.ToString()), preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Regex.CompileInBackground(state.Sample), (Regex: this, Sample: input.ToString()), preferLocal: false);
         }
         return engine;
+    }
+
+    // Only a speed-up: whatever goes wrong, the interpreter keeps answering, and an exception on a thread-pool item would end the process.
+    private void CompileInBackground(string sample)
+    {
+        try
+        {
+            Compile(sample);
+        }
+        catch (Exception)
+        {
+        }
     }
 
     public bool IsLinear => Engine.Options.HasFlag(RegexOptions.NonBacktracking);

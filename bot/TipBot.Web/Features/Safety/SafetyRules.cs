@@ -104,7 +104,7 @@ public sealed class SafetyRules
     /// Messages are lower-cased, accent-stripped and apostrophe-free before matching (<see cref="SafetyText"/>), so
     /// patterns need no case folding. Expressions load on the interpreter (start-up does not wait) and are compiled once
     /// used (<see cref="SafetyRegex.EngineFor"/>), or all at once (<see cref="CompileExpressions"/>, the eval command). Measured on 1,760 unseen messages, the whole triage per message:
-    /// interpreter ~280 µs mean, compiled ~75 µs, +7 MB. The non-backtracking engine's tables cost ~300 MB for these
+    /// interpreter ~280 µs mean, compiled ~75 µs, +7 MB managed (all compiled at start: ~60 MB more peak RSS under load). The non-backtracking engine's tables cost ~300 MB for these
     /// expressions (idle RSS 520 → 269 MB, bench/README.md), so it is only the fallback past <see cref="MatchTimeout"/>
     /// (<see cref="SafetyRegex"/>); filters on it in front of the patterns saved another ~50 µs for ~30 MB: not kept.
     /// </summary>
