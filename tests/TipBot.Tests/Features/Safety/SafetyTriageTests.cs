@@ -244,6 +244,14 @@ public sealed class SafetyTriageTests
         Assert.True(assessment.Minor);
     }
 
+    // Cut off by order ("don't talk to anyone") is a danger sign: with a child, urgent.
+    [Fact]
+    public void A_child_told_not_to_talk_to_anyone_is_urgent_by_the_patterns_alone()
+    {
+        Assert.Equal(SafetyLevel.Urgent, ByPatterns("my cousin is 15 and the man driving her to joburg keeps telling her not to talk to anyone").Level);
+        Assert.NotEqual(SafetyLevel.Urgent, ByPatterns("my cousin is 15 and her boss told her not to talk to anyone about the surprise party").Level);
+    }
+
     [Fact]
     public void Teenage_girls_are_children()
     {
