@@ -234,6 +234,21 @@ public sealed class SafetyTriageTests
         Assert.NotEqual(SafetyLevel.Urgent, ByPatterns(calm).Level);
     }
 
+    // Said in other words: a driver who leaves the road and will not say why, nobody let off a moving kombi, a rope bought
+    // for tonight, a man's friends to "please" tonight; and a relative clause's past ("the woman who had promised her a
+    // job") does not make what happens after it past.
+    [Theory]
+    [InlineData("the driver turned off the highway onto a farm track and refuses to say where we are going", "the driver turned off the highway for fuel and told us we stop for ten minutes")]
+    [InlineData("the man took our ids at the pickup and says nobody gets off the kombi until the farm", "the conductor says nobody gets off before the bus reaches the station")]
+    [InlineData("ke rekile thapo, bosiung bona ke tla e qeta", "ke rekile thapo ea ho tlama thepa, ke tla e qeta hosane")]
+    [InlineData("monna ea ntlisitseng mona o re bosiung bona ke tla thabisa metsoalle ea hae", "madam o re bosiung bona ke tla sebeletsa metsoalle ea hae lijo")]
+    [InlineData("mosali ea neng a mo tšepisa mosebetsi o mo isitse Soweto, ho na le banna ba sa mo lumelleng ho tsoa", "ngoanana o ne a sebetsa Soweto, ho ne ho na le banna ba neng ba sa mo lumelleng ho tsoa")]
+    public void Danger_told_in_other_words_is_urgent_and_its_ordinary_twin_is_not(string urgent, string calm)
+    {
+        Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
+        Assert.NotEqual(SafetyLevel.Urgent, ByPatterns(calm).Level);
+    }
+
     // Men announced for tomorrow are about to come, so a child's "I'm at home" does not make it over.
     [Fact]
     public void A_child_at_home_whom_men_come_to_take_tomorrow_is_urgent()
