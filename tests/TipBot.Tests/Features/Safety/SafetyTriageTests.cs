@@ -224,26 +224,18 @@ public sealed class SafetyTriageTests
     }
 
     // Who fetches a child decides it; and in Sesotho "o ne a" marks the past up to the match, but what she was saying
-    // ("a re ...") is told in her own tense.
+    // ("a re ...") is told in her own tense, and a relative clause's past ("the woman who had promised her a job") is not
+    // the tense of what follows. Danger in other words: a driver who leaves the road and will not say why, nobody let off
+    // a moving kombi, a rope bought for tonight, a man's friends to "please" tonight.
     [Theory]
     [InlineData("my niece is 14 and a man from a modelling agency is fetching her at the mall tonight", "my niece is 14 and her aunt is fetching her at the mall tonight")]
     [InlineData("ngoan'eso o ne a ntetsetsa maobane bosiu a re o koaletsoe ka kamoreng ke mong'a hae", "ngoan'eso o ne a koaletsoe ka kamoreng ke mong'a hae, joale o bolokehile")]
-    public void A_danger_now_is_urgent_and_the_same_words_about_family_or_the_past_are_not(string urgent, string calm)
-    {
-        Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
-        Assert.NotEqual(SafetyLevel.Urgent, ByPatterns(calm).Level);
-    }
-
-    // Said in other words: a driver who leaves the road and will not say why, nobody let off a moving kombi, a rope bought
-    // for tonight, a man's friends to "please" tonight; and a relative clause's past ("the woman who had promised her a
-    // job") does not make what happens after it past.
-    [Theory]
     [InlineData("the driver turned off the highway onto a farm track and refuses to say where we are going", "the driver turned off the highway for fuel and told us we stop for ten minutes")]
     [InlineData("the man took our ids at the pickup and says nobody gets off the kombi until the farm", "the conductor says nobody gets off before the bus reaches the station")]
     [InlineData("ke rekile thapo, bosiung bona ke tla e qeta", "ke rekile thapo ea ho tlama thepa, ke tla e qeta hosane")]
     [InlineData("monna ea ntlisitseng mona o re bosiung bona ke tla thabisa metsoalle ea hae", "madam o re bosiung bona ke tla sebeletsa metsoalle ea hae lijo")]
     [InlineData("mosali ea neng a mo tšepisa mosebetsi o mo isitse Soweto, ho na le banna ba sa mo lumelleng ho tsoa", "ngoanana o ne a sebetsa Soweto, ho ne ho na le banna ba neng ba sa mo lumelleng ho tsoa")]
-    public void Danger_told_in_other_words_is_urgent_and_its_ordinary_twin_is_not(string urgent, string calm)
+    public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
         Assert.NotEqual(SafetyLevel.Urgent, ByPatterns(calm).Level);
