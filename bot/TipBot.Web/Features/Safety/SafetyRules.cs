@@ -55,10 +55,11 @@ public sealed record SafetyCues(
     SafetyRegex? JustAsking,
     SafetyRegex? Discussion,
     SafetyRegex? Present,
+    SafetyRegex? NotPresent,
     SafetyRegex? NegationEnds,
     SafetyRegex? ReportedSpeech)
 {
-    public static SafetyCues None { get; } = new(null, null, null, null, null, null, null, null, null, null, null);
+    public static SafetyCues None { get; } = new(null, null, null, null, null, null, null, null, null, null, null, null);
 }
 
 /// <summary>The patterns, cues and age phrasings of one language file.</summary>
@@ -138,7 +139,7 @@ public sealed class SafetyRules
                 regex.Compile(sample);
             }
             foreach (var regex in language.Patterns.Select(p => p.Unless)
-                .Concat([cues.Negation, cues.NotNegation, cues.Past, cues.PastTense, cues.SafeNow, cues.Hypothetical, cues.JustAsking, cues.Discussion, cues.Present, cues.NegationEnds, cues.ReportedSpeech]))
+                .Concat([cues.Negation, cues.NotNegation, cues.Past, cues.PastTense, cues.SafeNow, cues.Hypothetical, cues.JustAsking, cues.Discussion, cues.Present, cues.NotPresent, cues.NegationEnds, cues.ReportedSpeech]))
             {
                 regex?.Compile(sample);
             }

@@ -320,7 +320,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             {
                 return Discount.SafeNow;
             }
-            if (cues.Past?.IsMatch(text) == true && cues.Present?.IsMatch(text) != true)
+            if (cues.Past?.IsMatch(text) == true && !SaysNow(text, cues))
             {
                 return Discount.Past;
             }
@@ -377,6 +377,19 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
     }
 
     /// <summary>
+    /// A word of now that is not one of the look-alikes of <c>not_present</c>: "can I still open a case" asks whether it is
+    /// too late, it does not say the beating goes on. Only a text holding both is copied.
+    /// </summary>
+    private static bool SaysNow(ReadOnlySpan<char> text, SafetyCues cues)
+    {
+        if (cues.Present?.IsMatch(text) != true)
+        {
+            return false;
+        }
+        return cues.NotPresent?.IsMatch(text) != true || cues.Present.IsMatch(cues.NotPresent.Replace(text.ToString(), " "));
+    }
+
+    /// <summary>
     /// "If we don't open the gate they'll come in and stab us": in a threat said with "if" (a <c>conditional</c> pattern), a
     /// negation after the "if" is the condition's, not the threat's.
     /// </summary>
@@ -412,7 +425,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         }
 
         // "Now", "tonight", "still": it is happening, whatever else the message says about the past or the news.
-        if (cues.Present?.IsMatch(clause) == true)
+        if (SaysNow(clause, cues))
         {
             return Discount.None;
         }

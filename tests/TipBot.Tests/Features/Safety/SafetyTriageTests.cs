@@ -147,6 +147,15 @@ public sealed class SafetyTriageTests
         Assert.NotEqual(SafetyLevel.Urgent, Level(text));
     }
 
+    // "Still" says it goes on; "can I still" asks whether it is too late, and the past it is asked about stays past.
+    [Theory]
+    [InlineData("years ago my foreman beat me with a spade and i left that farm long ago can i still lay a charge", false)]
+    [InlineData("my foreman beat me with a spade years ago and he still beats the new workers", true)]
+    public void Can_i_still_asks_about_the_past_while_still_says_it_goes_on(string text, bool urgent)
+    {
+        Assert.Equal(urgent, Level(text) == SafetyLevel.Urgent);
+    }
+
     [Theory]
     [InlineData("my boss has never hit me, he just shouts")]
     [InlineData("they do not lock us in at night")]
