@@ -235,7 +235,10 @@ public sealed class SafetyTriageTests
     // Who fetches a child decides it; and in Sesotho "o ne a" marks the past up to the match, but what she was saying
     // ("a re ...") is told in her own tense, and a relative clause's past ("the woman who had promised her a job") is not
     // the tense of what follows. Danger in other words: a driver who leaves the road and will not say why, nobody let off
-    // a moving kombi, a rope bought for tonight, a man's friends to "please" tonight.
+    // a moving kombi, a rope bought for tonight, a man's friends to "please" tonight. Text-message shorthand ("k" for "ke"), a
+    // room locked from outside with the writer in it, a goodbye at the river or to a family "better off" without them, a debt
+    // to be paid in the back rooms, hesitations inside a demand to be "nice", girls about to be taken through the border,
+    // bride cattle taken for a child.
     [Theory]
     [InlineData("my niece is 14 and a man from a modelling agency is fetching her at the mall tonight", "my niece is 14 and her aunt is fetching her at the mall tonight")]
     [InlineData("ngoan'eso o ne a ntetsetsa maobane bosiu a re o koaletsoe ka kamoreng ke mong'a hae", "ngoan'eso o ne a koaletsoe ka kamoreng ke mong'a hae, joale o bolokehile")]
@@ -244,6 +247,15 @@ public sealed class SafetyTriageTests
     [InlineData("ke rekile thapo, bosiung bona ke tla e qeta", "ke rekile thapo ea ho tlama thepa, ke tla e qeta hosane")]
     [InlineData("monna ea ntlisitseng mona o re bosiung bona ke tla thabisa metsoalle ea hae", "madam o re bosiung bona ke tla sebeletsa metsoalle ea hae lijo")]
     [InlineData("mosali ea neng a mo tšepisa mosebetsi o mo isitse Soweto, ho na le banna ba sa mo lumelleng ho tsoa", "ngoanana o ne a sebetsa Soweto, ho ne ho na le banna ba neng ba sa mo lumelleng ho tsoa")]
+    [InlineData("k notletswe ka tlung, thusang", "selemong se fetileng k ne k notletswe ka tlung, jwale k bolokehile")]
+    [InlineData("madam o notletse kamore ka ntle, ke ka hare le ngoana", "ke notletse kamore ka ntle ha ke ea lebenkeleng")]
+    [InlineData("ke leba borokhong ke ilo felisa bophelo", "ke ea nokeng ho hlatsoa, ke tla qeta tsohle pele ho mantsiboea")]
+    [InlineData("my family would be better off if i never wake up", "the company is better off without me, i am resigning")]
+    [InlineData("i am scared, i dont trust myself tonight", "i dont trust myself to choose the right agency")]
+    [InlineData("the owner says i owe R6000 and the only way is the back rooms from tonight", "i owe the landlord R600 and the only way to his office is upstairs")]
+    [InlineData("the recruiter says i must be, like, nice to his friends on friday otherwise i pay back the fare", "my dad says we must be, like, nice to his friends at the braai on friday")]
+    [InlineData("a man has five girls who look scared, theyre about to go through the border", "the choir girls look scared and theyre about to go through the gate for the show")]
+    [InlineData("they already took his cattle and my sister, she is 15, is sent to him tomorrow", "my uncle took his cattle to the dip today and my sister, she is 15, went with him")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
