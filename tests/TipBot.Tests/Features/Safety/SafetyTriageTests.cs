@@ -238,7 +238,9 @@ public sealed class SafetyTriageTests
     // a moving kombi, a rope bought for tonight, a man's friends to "please" tonight. Text-message shorthand ("k" for "ke"), a
     // room locked from outside with the writer in it, a goodbye at the river or to a family "better off" without them, a debt
     // to be paid in the back rooms, hesitations inside a demand to be "nice", girls about to be taken through the border,
-    // bride cattle taken for a child.
+    // bride cattle taken for a child. Told calmly or relayed: a gun shown, a worker struck, miners trapped, a threat that
+    // keeps someone in the yard, a plea mouthed from a taxi full of girls, a visit "with his boys", a whispered call and then
+    // silence, a photo of the mother's house, a burn nobody takes to hospital.
     [Theory]
     [InlineData("my niece is 14 and a man from a modelling agency is fetching her at the mall tonight", "my niece is 14 and her aunt is fetching her at the mall tonight")]
     [InlineData("ngoan'eso o ne a ntetsetsa maobane bosiu a re o koaletsoe ka kamoreng ke mong'a hae", "ngoan'eso o ne a koaletsoe ka kamoreng ke mong'a hae, joale o bolokehile")]
@@ -256,6 +258,16 @@ public sealed class SafetyTriageTests
     [InlineData("the recruiter says i must be, like, nice to his friends on friday otherwise i pay back the fare", "my dad says we must be, like, nice to his friends at the braai on friday")]
     [InlineData("a man has five girls who look scared, theyre about to go through the border", "the choir girls look scared and theyre about to go through the gate for the show")]
     [InlineData("they already took his cattle and my sister, she is 15, is sent to him tomorrow", "my uncle took his cattle to the dip today and my sister, she is 15, went with him")]
+    [InlineData("the foreman showed his gun and says we start again tonight", "the police officer showed his gun at the roadblock and checked our papers")]
+    [InlineData("my supervisor struck me with a pipe today", "years ago a teacher struck me with a ruler, i am grown now")]
+    [InlineData("my husband is trapped with others after the rockfall", "in 2010 the miners were trapped with others for two days and all came out")]
+    [InlineData("my brother hasnt been allowed off the farm since march", "back in 2019 i wasnt allowed off the farm, now im home")]
+    [InlineData("he says if i step out of the gate the police will take me", "if we walk out of the gate at night the tsotsis will rob us")]
+    [InlineData("a taxi at the garage with about 12 young girls, one mouthed help at me", "a bus at the garage with about 12 young girls from the school choir, one waved at me")]
+    [InlineData("the recruiter says he will come to our house with his boys if my son does not go back", "my uncle will come to our house on sunday with his boys for the braai")]
+    [InlineData("ngoanaka o letsitse a hoeshetsa, joale mohala o timile", "ngoanaka o letsitse maobane, joale mohala o timile")]
+    [InlineData("boss o nthomeletse foto ea ntlo ea mme, ke tshaba", "ausi o nthomeletse foto ea ntlo ea hae e ncha")]
+    [InlineData("abuti o chele haholo, ha ho motho ea ka mo isang sepetlele", "ke chele hanyane ha ke pheha")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
