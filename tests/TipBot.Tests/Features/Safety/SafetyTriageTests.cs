@@ -142,6 +142,7 @@ public sealed class SafetyTriageTests
     [Theory]
     [InlineData("two years ago the gate had a chain and the man with the dogs slept next to it. that is over, i am home in maseru now")]
     [InlineData("in the film the gate has a chain and a man with dogs sleeps next to it, is that how it really is?")]
+    [InlineData("last july the foreman beat my son at the building site, he works somewhere else")]
     public void The_same_story_over_or_in_a_film_is_not_urgent(string text)
     {
         Assert.NotEqual(SafetyLevel.Urgent, Level(text));
