@@ -377,7 +377,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
     }
 
     /// <summary>
-    /// A word of now that is not one of the look-alikes of <c>not_present</c>: "can I still open a case" asks whether it is
+    /// A word of now that is not one of the look-alikes of <c>not_present</c>: "can I still lay a charge" asks whether it is
     /// too late, it does not say the beating goes on. Only a text holding both is copied.
     /// </summary>
     private static bool SaysNow(ReadOnlySpan<char> text, SafetyCues cues)
