@@ -241,7 +241,9 @@ public sealed class SafetyTriageTests
     // to be paid in the back rooms, hesitations inside a demand to be "nice", girls about to be taken through the border,
     // bride cattle taken for a child. Told calmly or relayed: a gun shown, a worker struck, miners trapped, a threat that
     // keeps someone in the yard, a silent plea from a vehicle full of girls, a visit with his men, a whispered call and then
-    // silence, a photo of the family's house or school, a burn.
+    // silence, a photo of the family's house or school, a burn; a child taken by a parent's partner, the people who held
+    // someone waiting outside, stab wounds, labour with no transport, a child who sleeps at a tavern, kept in by a threat of
+    // dogs, people pushed into the back of a truck, crying.
     [Theory]
     [InlineData("my niece is 14 and a man from a modelling agency is fetching her at the mall tonight", "my niece is 14 and her aunt is fetching her at the mall tonight")]
     [InlineData("ngoan'eso o ne a ntetsetsa maobane bosiu a re o koaletsoe ka kamoreng ke mong'a hae", "ngoan'eso o ne a koaletsoe ka kamoreng ke mong'a hae, joale o bolokehile")]
@@ -269,6 +271,16 @@ public sealed class SafetyTriageTests
     [InlineData("ausi o letsitse bosiu a hoeshetsa, joale mohala o koetsoe", "ausi o letsitse bosiu, joale mohala o koetsoe")]
     [InlineData("agent o nthomeletse setshwantsho sa sekolo sa bana, ke tshaba", "ausi o nthomeletse foto ea ntlo ea hae e ncha")]
     [InlineData("motsoalle o chesehile sefahleho mollong", "ke chele hanyane ha ke pheha")]
+    [InlineData("my niece is 9 and she was taken today by her moms boyfriend to sell sweets in durban", "my niece is 9 and she was taken today by her mom to buy school shoes in durban")]
+    [InlineData("our little one (9) was taken this morning by a man in a red car", "our little one (9) was taken this morning by her granny to church")]
+    [InlineData("the boy who ran into our church says the men who kept him are waiting outside in a bakkie", "the boy who ran into our church says his parents are waiting outside in a bakkie")]
+    [InlineData("a worker arrived at the clinic gate with stab wounds and is losing blood", "the first aid class practised bandaging a stab wound on a dummy")]
+    [InlineData("my wife has labour pains in the hostel and there is no transport", "my wife had labour pains last year and the baby is fine")]
+    [InlineData("our neighbours girl is 13 and she sleeps in the tavern every night", "our neighbours boy is 13 and he plays at the soccer club every saturday")]
+    [InlineData("ngoanana oa lilemo li 14 o robala ka shebeen ea malome", "ngoanana oa lilemo li 14 o robala ka tlung ea malome")]
+    [InlineData("mong'a polasi o re ha re baleha lintja li tla re loma", "ha re tsoa bosiu masholu a tla re tsoara")]
+    [InlineData("ke bona banna ba kenya basali ba babeli ka morao ho teraka, ba ntse ba hoeletsa", "ke bona banna ba kenya mekotla ka morao ho teraka, ba ntse ba bina")]
+    [InlineData("ausi o ntse a beleha ka kamoreng, ha ho motho ea mo thusang", "ausi o ntse a beleha sepetleleng, ngaka e teng")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
