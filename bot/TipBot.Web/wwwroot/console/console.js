@@ -303,22 +303,27 @@
       if (follow) transcript.scrollTop = transcript.scrollHeight;
     }
 
-    // Header, actions and reply box as the server now renders them; a reply being written is kept.
+    // Header, actions and reply box as the server now renders them. What the operator was in the middle of (a reply
+    // being written, a release outcome or transfer target chosen) is kept: a message from the person must not undo it.
     async function refreshLive() {
       const html = await getText(`${location.pathname}?handler=Live`);
       if (!html) return;
       const fresh = new DOMParser().parseFromString(html, 'text/html');
-      const draft = document.getElementById('reply-text');
-      const draftText = draft?.value ?? '';
       const hadFocus = document.activeElement && document.activeElement.id;
+      const chosen = new Map();
       fresh.querySelectorAll('[data-live][id]').forEach(part => {
         const current = document.getElementById(part.id);
         if (!current) return;
         if (part.id === 'reply-area' && current.dataset.state === part.dataset.state) return;
+        current.querySelectorAll('select[id], textarea[id]').forEach(field => chosen.set(field.id, field.value));
         current.replaceWith(document.adoptNode(part));
       });
-      const reply = document.getElementById('reply-text');
-      if (reply && reply !== draft) reply.value = draftText;
+      chosen.forEach((value, id) => {
+        const field = document.getElementById(id);
+        if (!field || !value) return;
+        if (field instanceof HTMLSelectElement && ![...field.options].some(option => option.value === value)) return;
+        field.value = value;
+      });
       if (hadFocus && document.activeElement === document.body) document.getElementById(hadFocus)?.focus();
     }
 
