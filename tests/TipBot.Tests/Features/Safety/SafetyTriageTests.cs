@@ -281,6 +281,18 @@ public sealed class SafetyTriageTests
     [InlineData("mong'a polasi o re ha re baleha lintja li tla re loma", "ha re tsoa bosiu masholu a tla re tsoara")]
     [InlineData("ke bona banna ba kenya basali ba babeli ka morao ho teraka, ba ntse ba hoeletsa", "ke bona banna ba kenya mekotla ka morao ho teraka, ba ntse ba bina")]
     [InlineData("ausi o ntse a beleha ka kamoreng, ha ho motho ea mo thusang", "ausi o ntse a beleha sepetleleng, ngaka e teng")]
+    [InlineData("my sister is 16 and a man from the mines paid the cattle, he fetches her on friday", "my brother is 16 and a man from the village paid the cattle herder, he starts on friday")]
+    [InlineData("the farmer is taking my cousin to another farm tomorrow and she is terrified", "the company is taking my cousin to another branch next month and she is excited")]
+    [InlineData("they cross the mohokare tonight with the transporter and the river is very full", "they cross the mohokare bridge tonight by taxi, the river is very pretty")]
+    [InlineData("im in the bakkie, he said maseru but now we are on the highway and he wont stop", "im in the bakkie, he said maseru and now we are on the highway home")]
+    [InlineData("our workmate fell and he cant talk properly, one side of his mouth is hanging", "our workmate is new and he cant talk properly in english yet")]
+    [InlineData("the boss says we must not call an ambulance for the man who fell off the roof", "the boss says we must call an ambulance if anyone falls off the roof")]
+    [InlineData("the manager told her she must go to a guests room tonight or lose her job", "the manager told her she must go to a guests room tonight to change the towels")]
+    [InlineData("the foreman beats one of us every week and says next time its me", "the foreman thanks one of us every week and says next time its me")]
+    [InlineData("the madam shut me in the storeroom and took my phone", "the madam sent me to the storeroom and took the mop")]
+    [InlineData("re tsoeroe ke malaisha thabeng, ba re ba tla re siea lehloeng", "re tsamaile le malaisha thabeng, ho ne ho bata")]
+    [InlineData("ntate o re ke nyalwe ke monna oa hae. Ke 16, ha ke batle", "ntate o re ke ithute ho khanna. Ke 16, ke a thaba")]
+    [InlineData("motsoalle o noele li chemicals tsa ho hlatsoa, foam e tsoa molomong", "motsoalle o rekile li chemicals tsa ho hlatsoa, di theko e tlase")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
