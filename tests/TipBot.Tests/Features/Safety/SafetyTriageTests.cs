@@ -293,6 +293,10 @@ public sealed class SafetyTriageTests
     [InlineData("re tsoeroe ke malaisha thabeng, ba re ba tla re siea lehloeng", "re tsamaile le malaisha thabeng, ho ne ho bata")]
     [InlineData("ntate o re ke nyalwe ke monna oa hae. Ke 16, ha ke batle", "ntate o re ke ithute ho khanna. Ke 16, ke a thaba")]
     [InlineData("motsoalle o noele li chemicals tsa ho hlatsoa, foam e tsoa molomong", "motsoalle o rekile li chemicals tsa ho hlatsoa, di theko e tlase")]
+    [InlineData("the owner says anyone who talks to the union people on monday will be buried in the veld", "the owner says anyone who talks to the union people on monday will be paid late")]
+    [InlineData("the man who brought us says cross now, the water is up to our chest", "we swam at the dam on sunday, the water was up to our chest and it was cold lol")]
+    [InlineData("a woman has two little girls of 9 at the rank and they dont know her name", "a teacher has two little girls of 9 at the rank and they know her name")]
+    [InlineData("madam o ile, mamati le heke li notletsoe ka ntle, ha ke na lijo", "madam o ile, mamati le heke li buleloe, ke na le lijo")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
