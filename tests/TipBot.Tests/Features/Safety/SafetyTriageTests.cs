@@ -320,6 +320,10 @@ public sealed class SafetyTriageTests
     [InlineData("ke tshohile haholo, ba tla re tshwara", "ke thabile haholo, ba tla re thusa")]
     [InlineData("re thuse, potlakang le tle. ba tla khutla hape", "re thuse, potlakang le tle. ba tla khutla hosane ka lijo")]
     [InlineData("ba re koaletse ka tlung, ha re khone ho tsoa", "pula e re koaletse ka tlung beke kaofela")]
+    [InlineData("re baleha le ngoana oa ka oa lilemo li 6, monna oa koloi e khubelu o ntse a re sala morao", "re tsamaea le ngoana oa ka oa lilemo li 6, re ntse re sala morao ka tefo ea sekolo")]
+    [InlineData("ausi o 15, malome o re ke eena ea nyaloang ka Moqebelo", "ausi o 25, malome o re ke eena ea nyaloang ka Moqebelo")]
+    [InlineData("my son, 13, left with a man he met on facebook", "my son, 33, left with a man he met on facebook")]
+    [InlineData("agent o re re tlameha ho ba thabisa kajeno, ke a tshaba", "agent o re re tlameha ho ba thabisa ka lipina tsa kereke, ke a thaba")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
