@@ -324,6 +324,20 @@ public sealed class SafetyTriageTests
     [InlineData("ausi o 15, malome o re ke eena ea nyaloang ka Moqebelo", "ausi o 25, malome o re ke eena ea nyaloang ka Moqebelo")]
     [InlineData("my son, 13, left with a man he met on facebook", "my son, 33, left with a man he met on facebook")]
     [InlineData("agent o re re tlameha ho ba thabisa kajeno, ke a tshaba", "agent o re re tlameha ho ba thabisa ka lipina tsa kereke, ke a thaba")]
+    [InlineData("my niece is 12, the lady she works for says she will move her further inland on sunday", "my niece is 12, the teacher says she will take her further on the school trip on sunday")]
+    [InlineData("the cleaner at the guesthouse gave me a note with help me on it, the owner locks her room", "the cleaner at the guesthouse gave me a note with the wifi password on it")]
+    [InlineData("at the border post a man told the kids to say he is their father, the boys look 9 or 10", "at the border post a man told the kids to say thank you to the officer, the boys look 9 or 10")]
+    [InlineData("i asked to leave and now the farmers men are waiting outside my room", "i asked to leave and now the farmers men are playing cards by the kraal")]
+    [InlineData("the foreman phoned, he wants to come to my house with his crew this evening", "the foreman phoned, he wants to come to my house with his crew in june for the wedding")]
+    [InlineData("my friends eye is bruised and she says never text her, the boss reads everything", "my friends eye is bruised from netball and she says text her after training")]
+    [InlineData("the supervisor whips anyone who sits down", "the old supervisor was strict about sitting down in 2019")]
+    [InlineData("koloi e tshoasehile ka hara noka, metsi a ntse a eketseha, re thuseng", "selemong se fetileng metsi a noka a ne a nyoloha ka December")]
+    [InlineData("mong'a ntlo o re ke tla lefa rente ka mmele bosiung bona", "mong'a ntlo o re ke tla lefa rente ka Mantaha")]
+    [InlineData("agent o re o tseba moo ke robalang, banna ba hae ba se ba le tseleng", "ntate o nthomella lifoto tsa lenyalo, metsoalle ea hae e se e le tseleng ho tla mokete")]
+    [InlineData("re theohisitsoe tseleng bosiu, ha re tsebe hore re kae, re thuseng", "ke kopa thuso, ha ke tsebe hore ke kae moo nka fumanang pasa e ncha")]
+    [InlineData("re balehile polasing, joale mong'a eona o romile banna ho re batla", "re balehile polasing selemong se fetileng, joale re sebetsa Maseru")]
+    [InlineData("mora oa ka oa 13 o ka beseng ea Durban le mosali eo a sa mo tsebeng", "mora oa ka oa 13 o ka beseng ea Durban le rakhali oa hae")]
+    [InlineData("banana ba rona, 14 le 17, ba latiloe ke mosali ho ea sebetsa Welkom kajeno", "banana ba rona ba ile Welkom ho ea sebetsa ha ba qeta sekolo")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
