@@ -40,13 +40,13 @@ public sealed class UrgencyModel(IReadOnlyList<string> urgent, IReadOnlyList<str
     // Or the classifier trained on the same examples gives at least this probability of urgent. Chosen on the dev set and
     // 20 held-out sets (README, "Safety triage": 8 more of 493 urgent lines, 12 more false alarms of 1,977 calm ones);
     // 0.7 and below added false alarms for nothing more.
-    private const float MinProbability = 0.8f;
+    internal const float MinProbability = 0.8f;
 
     /// <summary>
     /// The classifier reads only messages of at least this many words: its misses were long stories with the danger in
     /// one clause, while on a few words it weighs a greeting's "hey guys" as it learned them from urgent cries.
     /// </summary>
-    public const int MinClassifierWords = 12;
+    private const int MinClassifierWords = 12;
 
     private readonly TopicIndex _index = TopicIndex.Build(urgent.Select(text => (Urgent, text)).Concat(calm.Select(text => (Calm, text))), classify: true);
 

@@ -23,7 +23,7 @@ public sealed class UrgencyModelTests
 
         var model = Model();
 
-        Assert.True(model.UrgentProbability(message) >= 0.8f);
+        Assert.True(model.UrgentProbability(message) >= UrgencyModel.MinProbability);
         Assert.True(model.ReadsUrgent(message, message));
     }
 
