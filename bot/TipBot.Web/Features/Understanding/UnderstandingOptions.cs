@@ -32,10 +32,11 @@ public sealed class UnderstandingOptions
 
     /// <summary>
     /// How much the trained classifier's probability (see <see cref="TopicClassifier"/>) adds to a topic's rank beside its
-    /// nearest examples. Measured on English held-out sets (README, "How topics are ranked").
+    /// nearest examples. Measured on English held-out sets (README, "How topics are ranked"): 0.3 since five sets written on
+    /// 2026-12-02 were answered 6 lines in 660 better than at 0.2 (0.1: 1 worse, 0.4: 4 better).
     /// </summary>
     [Range(0.0, 1.0)]
-    public float ClassifierWeight { get; set; } = 0.2f;
+    public float ClassifierWeight { get; set; } = 0.3f;
 
     /// <summary>
     /// A best topic the classifier gives at least this probability (and more than "nothing fits") is answered even when its
