@@ -338,6 +338,8 @@ public sealed class SafetyTriageTests
     [InlineData("re balehile polasing, joale mong'a eona o romile banna ho re batla", "re balehile polasing selemong se fetileng, joale re sebetsa Maseru")]
     [InlineData("mora oa ka oa 13 o ka beseng ea Durban le mosali eo a sa mo tsebeng", "mora oa ka oa 13 o ka beseng ea Durban le rakhali oa hae")]
     [InlineData("banana ba rona, 14 le 17, ba latiloe ke mosali ho ea sebetsa Welkom kajeno", "banana ba rona ba ile Welkom ho ea sebetsa ha ba qeta sekolo")]
+    [InlineData("my niece sent her location and the word help from a salon in hillbrow, then nothing", "my niece sent her location and the word hello from a salon in hillbrow, then nothing")]
+    [InlineData("ran from the brickyard on saturday and slept in the veld, im scared theyll find me", "ran from the brickyard on saturday and slept in the veld, im scared theyll dock my pay")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
