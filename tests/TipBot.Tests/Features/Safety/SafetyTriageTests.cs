@@ -340,6 +340,9 @@ public sealed class SafetyTriageTests
     [InlineData("banana ba rona, 14 le 17, ba latiloe ke mosali ho ea sebetsa Welkom kajeno", "banana ba rona ba ile Welkom ho ea sebetsa ha ba qeta sekolo")]
     [InlineData("my niece sent her location and the word help from a salon in hillbrow, then nothing", "my niece sent her location and the word hello from a salon in hillbrow, then nothing")]
     [InlineData("ran from the brickyard on saturday and slept in the veld, im scared theyll find me", "ran from the brickyard on saturday and slept in the veld, im scared theyll dock my pay")]
+    [InlineData("they sealed us in a trailer behind the warehouse and the driver will not open", "they parked the trailer behind the warehouse and the driver went for lunch")]
+    [InlineData("we have not eaten for five days at the farm and my cousin is so weak she cannot stand", "we have not eaten meat for five days at the farm and my cousin wants to buy some in town")]
+    [InlineData("the gate is chained and the man says nobody goes to town", "the gate is painted green and the man says we can go to town on sunday")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
