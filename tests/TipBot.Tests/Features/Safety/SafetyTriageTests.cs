@@ -344,6 +344,8 @@ public sealed class SafetyTriageTests
     [InlineData("we have not eaten for five days at the farm and my cousin is so weak she cannot stand", "we have not eaten meat for five days at the farm and my cousin wants to buy some in town")]
     [InlineData("the gate is chained and the man says nobody goes to town", "the gate is painted green and the man says we can go to town on sunday")]
     [InlineData("the lodge cook says if we refuse to keep the guests company we sleep outside", "the lodge cook says if we refuse to keep the kitchen clean we cook alone")]
+    [InlineData("there is a guard at the gate day and night and the madam say if i go out theyll hand me to immigration", "there is a guard at the gate day and night and the madam say if i go out they will hand me my last pay")]
+    [InlineData("escaped from the shebeen, the owner keeps texting saying hell track me down", "escaped the rain at the shebeen, the owner keeps texting saying hell pay me on friday")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
