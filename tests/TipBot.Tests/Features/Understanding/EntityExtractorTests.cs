@@ -49,6 +49,15 @@ public sealed class EntityExtractorTests
         Assert.Contains(found.Durations, d => d.Contains("two weeks", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public void A_duration_already_seen_in_another_message_is_found_again()
+    {
+        var extractor = new EntityExtractor();
+
+        Assert.Equal(["3 months"], extractor.Extract("no pay for 3 months now").Durations);
+        Assert.Equal(["3 months"], extractor.Extract("3 months and still no contract").Durations);
+    }
+
     [Theory]
     [InlineData("my boss took my passport")]
     [InlineData("")]
