@@ -346,6 +346,7 @@ public sealed class SafetyTriageTests
     [InlineData("the lodge cook says if we refuse to keep the guests company we sleep outside", "the lodge cook says if we refuse to keep the kitchen clean we cook alone")]
     [InlineData("there is a guard at the gate day and night and the madam say if i go out theyll hand me to immigration", "there is a guard at the gate day and night and the madam say if i go out they will hand me my last pay")]
     [InlineData("escaped from the shebeen, the owner keeps texting saying hell track me down", "escaped the rain at the shebeen, the owner keeps texting saying hell pay me on friday")]
+    [InlineData("the madam burnt my passport this morning, she says i can never go home now", "the madam renewed my passport this morning, she says i can go home in december")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
