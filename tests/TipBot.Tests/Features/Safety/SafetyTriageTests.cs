@@ -347,6 +347,13 @@ public sealed class SafetyTriageTests
     [InlineData("there is a guard at the gate day and night and the madam say if i go out theyll hand me to immigration", "there is a guard at the gate day and night and the madam say if i go out they will hand me my last pay")]
     [InlineData("escaped from the shebeen, the owner keeps texting saying hell track me down", "escaped the rain at the shebeen, the owner keeps texting saying hell pay me on friday")]
     [InlineData("the madam burnt my passport this morning, she says i can never go home now", "the madam renewed my passport this morning, she says i can go home in december")]
+    [InlineData("they lock the salon from outside when they go home and we sleep on the floor inside", "we lock the salon from outside when we go home and sleep at our own places")]
+    [InlineData("the owner keeps our phones and his brother sleeps by the door every night", "the owner fixes our phones and his brother sleeps by the door every night")]
+    [InlineData("the yard has dogs and we not allowed to go town", "the yard has dogs and we allowed to go town on sundays")]
+    [InlineData("the foreman says hell make sure my kids in quthing get hurt if i report him", "the foreman says hell make sure my kids in quthing get paid if i report him")]
+    [InlineData("they set fire to our rooms at the hostel and my cousin is burnt", "they put new paint in our rooms at the hostel and my cousin is tired")]
+    [InlineData("the madam hid my shoes so i cant run away", "the madam keeps my passport so i wont run away, she says")]
+    [InlineData("a man is fetching six kids from our village, they are 11 and 12, he says they go in an hour", "a teacher is fetching six kids from our village for the choir, they are 11 and 12")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
