@@ -85,7 +85,7 @@ public static partial class SafetyRulesLoader
             {
                 diagnostics.Add(new(DiagnosticSeverity.Error, file, Line(map.Get("lang")), $"lang '{lang}' does not match the file name"));
             }
-            var words = new Dictionary<string, string>(StringComparer.Ordinal);
+            var words = new Dictionary<string, string>(StringComparer.Ordinal) { [PastYearWord] = PastYears(DateTime.UtcNow.Year) };
             if (map.Get("words") is YamlMappingNode wordMap)
             {
                 foreach (var (key, value) in wordMap.Children)
@@ -411,6 +411,21 @@ public static partial class SafetyRulesLoader
 
     [GeneratedRegex(@"\{([a-z_]+)\}")]
     private static partial Regex WordReference();
+
+    /// <summary>
+    /// The word every file gets without writing it: a year before this one. "In 2019" is over; "the contract ends in 2027"
+    /// is not, and a fixed list of years in the files would turn a future year into the past when the calendar passes it.
+    /// </summary>
+    private const string PastYearWord = "past_year";
+
+    /// <summary>A pattern of the years 1900 up to the year before <paramref name="thisYear"/> (2026: 19xx, 2000-2019, 2020-2025).</summary>
+    internal static string PastYears(int thisYear)
+    {
+        var last = thisYear - 1;
+        var decade = last / 10;
+        var earlierDecades = decade % 10 == 0 ? "" : $@"{decade / 10}[0-{decade % 10 - 1}]\d|";
+        return $@"19\d\d|{earlierDecades}{decade}[0-{last % 10}]";
+    }
 
     /// <summary>Patterns and cues match whole words: "kill me" must not fire inside "killing me".</summary>
     private static string Wrap(string source) => @"\b(?:" + source + @")\b";
