@@ -366,7 +366,7 @@ public sealed class SafetyTriageTests
     [InlineData("the family went away and left me locked inside since friday", "the family went away and left me inside the gate with the keys since friday")]
     [InlineData("they keep us locked in the compound until the contract ends in 2030", "they kept us locked in the compound until the contract ended in 2019")]
     [InlineData("re hara noka joale, ausi ha a tsebe ho sesa", "ausi ha a tsebe ho sesa, o batla lithuto")]
-    [InlineData("ha ke na nako ea ho ngola haholo, o khutla joale", "ha ke na nako ea ho ngola lengolo la kopo joale")]
+    [InlineData("ha ke na nako ea ho ngola, o khutla joale", "ha ke na nako ea ho ngola lengolo la kopo joale")]
     [InlineData("mookameli o re o tla re felisa kaofela", "mookameli o re o tla re fa moputso kaofela")]
     [InlineData("pelehi e qalile mme ha ho motho haufi", "pelehi ea ka e tla ka December")]
     [InlineData("banna ba agent ba fihlile ho mpatla hona joale", "batho ba kereke ba tlile ho re etela kajeno")]
