@@ -192,6 +192,11 @@ public sealed class SafetyTriageTests
     [InlineData("ngoanana oa rona oa grade 5 o re o tla ea sebetsa Gauteng")]
     public void A_school_grade_says_the_person_is_a_child(string text) => Assert.True(RepositorySafety.Assess(text).Minor);
 
+    [Theory]
+    [InlineData("ba mpitsa mosebetsing oa bosiu. Ke 15. Ke etse joang")]
+    [InlineData("ke sebetsa tavern ea hae. ke 16, ha ke ee sekolong")]
+    public void A_bare_age_between_sentences_in_Sesotho_says_the_writer_is_a_child(string text) => Assert.True(RepositorySafety.Assess(text).Minor);
+
     // Out of reach is a danger sign once another one is there: the phones taken, a guard, a threat.
     [Theory]
     [InlineData("the boss took their phones and now i cannot reach my brother")]
