@@ -57,9 +57,10 @@ public sealed record SafetyCues(
     SafetyRegex? Present,
     SafetyRegex? NotPresent,
     SafetyRegex? NegationEnds,
-    SafetyRegex? ReportedSpeech)
+    SafetyRegex? ReportedSpeech,
+    SafetyRegex? GotAway)
 {
-    public static SafetyCues None { get; } = new(null, null, null, null, null, null, null, null, null, null, null, null);
+    public static SafetyCues None { get; } = new(null, null, null, null, null, null, null, null, null, null, null, null, null);
 }
 
 /// <summary>The patterns, cues and age phrasings of one language file.</summary>
@@ -119,6 +120,13 @@ public sealed class SafetyRules
     public const string ReadsUrgentSignal = "reads-urgent";
 
     /// <summary>
+    /// Getting away ends being held, not being hunted: "I ran away, they are looking for me, I am hiding at the station" is
+    /// still danger now. These signals count after a <c>got_away</c> cue; the others are discounted as over.
+    /// </summary>
+    public static bool OutlastsEscape(SignalDefinition signal) =>
+        signal.Kind == SignalKind.Escalator || signal.Id is "hiding" or "threat-to-life" or "intimidation" or "medical-emergency";
+
+    /// <summary>
     /// Compiles every expression (see <see cref="SafetyRegex.Compile"/>); the rules answer the same before and after.
     /// Each runs once before it replaces the interpreter, so the JIT compiles its matcher here rather than on a person's
     /// message: a pattern on its own first positive example, the ages, "unless" and cue expressions over
@@ -139,7 +147,7 @@ public sealed class SafetyRules
                 regex.Compile(sample);
             }
             foreach (var regex in language.Patterns.Select(p => p.Unless)
-                .Concat([cues.Negation, cues.NotNegation, cues.Past, cues.PastTense, cues.SafeNow, cues.Hypothetical, cues.JustAsking, cues.Discussion, cues.Present, cues.NotPresent, cues.NegationEnds, cues.ReportedSpeech]))
+                .Concat([cues.Negation, cues.NotNegation, cues.Past, cues.PastTense, cues.SafeNow, cues.Hypothetical, cues.JustAsking, cues.Discussion, cues.Present, cues.NotPresent, cues.NegationEnds, cues.ReportedSpeech, cues.GotAway]))
             {
                 regex?.Compile(sample);
             }

@@ -20,7 +20,7 @@ public static partial class SafetyRulesLoader
     /// <summary>How long an expression may be once its {words} are filled in; a longer one is hard to review.</summary>
     private const int MaxPatternChars = 6000;
 
-    private static readonly string[] CueKinds = ["negation", "not_negation", "past", "past_tense", "safe_now", "hypothetical", "just_asking", "discussion", "present", "not_present", "negation_ends", "reported_speech"];
+    private static readonly string[] CueKinds = ["negation", "not_negation", "past", "past_tense", "safe_now", "hypothetical", "just_asking", "discussion", "present", "not_present", "negation_ends", "reported_speech", "got_away"];
 
     private sealed record LanguageFile(string Code, string File, YamlMappingNode Map, IReadOnlyDictionary<string, IReadOnlyList<string>> Cues, IReadOnlyList<string> SwitchesWith, IReadOnlyDictionary<string, string> Words);
 
@@ -135,7 +135,7 @@ public static partial class SafetyRulesLoader
             var cues = new SafetyCues(
                 CueRegex(merged["negation"]), CueRegex(merged["not_negation"]), CueRegex(merged["past"]), CueRegex(merged["past_tense"]), CueRegex(merged["safe_now"]),
                 CueRegex(merged["hypothetical"]), CueRegex(merged["just_asking"]), CueRegex(merged["discussion"]), CueRegex(merged["present"]), CueRegex(merged["not_present"]),
-                CueRegex(merged["negation_ends"]), CueRegex(merged["reported_speech"]));
+                CueRegex(merged["negation_ends"]), CueRegex(merged["reported_speech"]), CueRegex(merged["got_away"]));
 
             var ages = new List<SafetyRegex>();
             if (file.Map.Get("ages") is YamlSequenceNode ageList)

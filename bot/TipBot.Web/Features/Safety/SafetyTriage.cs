@@ -104,7 +104,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             && rules.Urgency is { } urgency && rules.Signals.TryGetValue(SafetyRules.ReadsUrgentSignal, out var readsUrgent)
             && urgency.ReadsUrgent(input.Text ?? "", text))
         {
-            var discount = MessageDiscount(rules, text);
+            var discount = MessageDiscount(rules, text, counted.Values.Any(c => SafetyRules.OutlastsEscape(c.Signal)));
             if (discount == Discount.None)
             {
                 patterns.Add(UrgencyModel.Examples);
@@ -307,7 +307,8 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
     /// When the whole message says it happens: the urgency model reads whole messages, so a discussion or "just asking",
     /// "I am safe now", or the past without a word of now anywhere in it, makes it concern.
     /// </summary>
-    private static Discount MessageDiscount(SafetyRules rules, string text)
+    /// <param name="hunted">A signal that outlasts an escape counted ("hiding at the rank"): getting away does not make it over.</param>
+    private static Discount MessageDiscount(SafetyRules rules, string text, bool hunted)
     {
         if (MessageIsDiscussion(rules, text))
         {
@@ -316,7 +317,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         foreach (var language in rules.Languages)
         {
             var cues = language.Cues;
-            if (cues.SafeNow?.IsMatch(text) == true)
+            if (cues.SafeNow?.IsMatch(text) == true || (!hunted && cues.GotAway?.IsMatch(text) == true))
             {
                 return Discount.SafeNow;
             }
@@ -334,8 +335,10 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         private bool? _safeNow;
         private bool? _justAsking;
         private bool? _discussion;
+        private bool? _gotAway;
 
         public bool SafeNow => _safeNow ??= cues.SafeNow?.IsMatch(text) == true;
+        public bool GotAway => _gotAway ??= cues.GotAway?.IsMatch(text) == true;
         public bool JustAsking => _justAsking ??= cues.JustAsking?.IsMatch(text) == true;
         public bool Discussion => _discussion ??= cues.Discussion?.IsMatch(text) == true;
     }
@@ -454,7 +457,11 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         {
             return Discount.Past;
         }
-        return message.SafeNow ? Discount.SafeNow : Discount.None;
+        if (message.SafeNow)
+        {
+            return Discount.SafeNow;
+        }
+        return message.GotAway && !SafetyRules.OutlastsEscape(pattern.Signal) ? Discount.SafeNow : Discount.None;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Safety assessment failed ({ExceptionType}); the message was treated as a concern")]

@@ -384,6 +384,19 @@ public sealed class SafetyTriageTests
     [InlineData("the owner says two clients want company overnight and i am the one", "the manager says the old man in room 4 needs company tonight, i am his carer")]
     [InlineData("mosali o re re tlameha ho robala le bareki bosiung bona", "mosali o re re tlameha ho tsamaea le banna ba kereke bosiung bona")]
     [InlineData("induna o re lebeletse ka thipa", "re shebile filimi ea molebeli ea nang le sethunya")]
+    [InlineData("two small girls just climbed into a strangers quantum outside the school", "two small girls just climbed into the school bus outside the school")]
+    [InlineData("my sister texted he is back now dont reply, then her phone went off", "my sister texted she is back from work now dont reply, she will sleep")]
+    [InlineData("the family flew to durban for a month and left me in the house with no key and little food", "the family flew to durban for a month and left me in the house with a spare key and the car")]
+    [InlineData("the owner drives us from the room to the farm and back and we are not allowed to go to church", "my husband drives us from the house to the church and back every sunday")]
+    [InlineData("the agent keeps messaging that he knows my daughters school, and says by tuesday", "the new teacher knows my daughters school and says the report comes by tuesday")]
+    [InlineData("the tavern owner says from tonight i must keep his special customers happy in the back rooms", "the hotel manager says from tonight i must keep the vip guests happy at the front desk")]
+    [InlineData("the door of our room only unlocks when the boss arrives at seven", "the door of the clinic only unlocks when the nurse arrives at seven")]
+    [InlineData("can i ask fast while the driver who fetched us here is asleep: where is the nearest police station", "can i ask fast while my uncle who fetched us here is asleep: where is the nearest bus station")]
+    [InlineData("the farmer told us anyone who climbs the fence gets shot", "the film was about a farmer where anyone who climbs the fence gets shot")]
+    [InlineData("the lady driving us wants all our phones now, maybe i must run out at the next petrol station", "the lady driving us wants all our phone numbers for the group, we climb out at the next petrol station to buy food")]
+    [InlineData("the owner says she will throw away my id if i try to leave", "home affairs says they will destroy my old passport if i get a new one")]
+    [InlineData("the recruiter says come alone to the rank at six, no phone", "my cousin says come alone to the surprise party at six, no phone")]
+    [InlineData("i ran away from the farm. the boss says he will kill me when he finds me", "i ran away from the farm. the boss locked us in the store every night")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
