@@ -385,6 +385,7 @@ public sealed class SafetyTriageTests
     [InlineData("mosali o re re tlameha ho robala le bareki bosiung bona", "mosali o re re tlameha ho tsamaea le banna ba kereke bosiung bona")]
     [InlineData("induna o re lebeletse ka thipa", "re shebile filimi ea molebeli ea nang le sethunya")]
     [InlineData("two small girls just climbed into a strangers quantum outside the school", "two small girls just climbed into the school bus outside the school")]
+    [InlineData("the little ones got into a strangers kombi at the shop", "the little ones got into the kombi to go to school")]
     [InlineData("my sister texted he is back now dont reply, then her phone went off", "my sister texted she is back from work now dont reply, she will sleep")]
     [InlineData("the family flew to durban for a month and left me in the house with no key and little food", "the family flew to durban for a month and left me in the house with a spare key and the car")]
     [InlineData("the owner drives us from the room to the farm and back and we are not allowed to go to church", "my husband drives us from the house to the church and back every sunday")]
