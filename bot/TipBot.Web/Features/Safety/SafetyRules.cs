@@ -11,7 +11,11 @@ namespace TipBot.Features.Safety;
 public enum SignalKind { Danger, Exploitation, Escalator }
 
 /// <summary>A signal from <c>knowledge/safety/signals.yaml</c>: what a pattern says it found.</summary>
-public sealed record SignalDefinition(string Id, SafetyLevel Level, SignalKind Kind, IReadOnlyList<string> RedFlags);
+public sealed record SignalDefinition(string Id, SafetyLevel Level, SignalKind Kind, IReadOnlyList<string> RedFlags)
+{
+    /// <summary>Still counts after a <c>got_away</c> cue ("I ran away, they are looking for me"): getting away ends being held, not this.</summary>
+    public bool OutlastsEscape { get; init; }
+}
 
 /// <summary>The ILO's 11 indicators of forced labour (fact sheet 2.1): the red flags the assessment reports.</summary>
 public static class RedFlags
@@ -118,13 +122,6 @@ public sealed class SafetyRules
 
     /// <summary>Not matched by a pattern: the whole message reads like the urgent examples (<see cref="UrgencyModel"/>).</summary>
     public const string ReadsUrgentSignal = "reads-urgent";
-
-    /// <summary>
-    /// Getting away ends being held, not being hunted: "I ran away, they are looking for me, I am hiding at the station" is
-    /// still danger now. These signals count after a <c>got_away</c> cue; the others are discounted as over.
-    /// </summary>
-    public static bool OutlastsEscape(SignalDefinition signal) =>
-        signal.Kind == SignalKind.Escalator || signal.Id is "hiding" or "threat-to-life" or "intimidation" or "medical-emergency";
 
     /// <summary>
     /// Compiles every expression (see <see cref="SafetyRegex.Compile"/>); the rules answer the same before and after.

@@ -270,12 +270,17 @@ public static partial class SafetyRulesLoader
                 diagnostics.Add(new(DiagnosticSeverity.Error, file, line, $"signal '{id}' needs a kind: danger, exploitation or escalator"));
                 continue;
             }
+            var outlastsEscape = item.Scalar("outlasts_escape");
+            if (outlastsEscape is not (null or "true" or "false"))
+            {
+                diagnostics.Add(new(DiagnosticSeverity.Error, file, line, $"signal '{id}': outlasts_escape is true or false, not '{outlastsEscape}'"));
+            }
             var flags = item.Strings("red_flags");
             foreach (var flag in flags.Where(f => !RedFlags.All.Contains(f)))
             {
                 diagnostics.Add(new(DiagnosticSeverity.Error, file, Line(item.Get("red_flags")), $"signal '{id}' names unknown red flag '{flag}' (the ILO indicators: {string.Join(", ", RedFlags.All)})"));
             }
-            if (!signals.TryAdd(id, new SignalDefinition(id, level, kind, flags.Where(RedFlags.All.Contains).ToArray())))
+            if (!signals.TryAdd(id, new SignalDefinition(id, level, kind, flags.Where(RedFlags.All.Contains).ToArray()) { OutlastsEscape = outlastsEscape == "true" }))
             {
                 diagnostics.Add(new(DiagnosticSeverity.Error, file, line, $"signal '{id}' is defined twice"));
             }

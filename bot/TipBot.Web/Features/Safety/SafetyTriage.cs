@@ -104,7 +104,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
             && rules.Urgency is { } urgency && rules.Signals.TryGetValue(SafetyRules.ReadsUrgentSignal, out var readsUrgent)
             && urgency.ReadsUrgent(input.Text ?? "", text))
         {
-            var discount = MessageDiscount(rules, text, counted.Values.Any(c => SafetyRules.OutlastsEscape(c.Signal)));
+            var discount = MessageDiscount(rules, text, counted.Values.Any(c => c.Signal.OutlastsEscape));
             if (discount == Discount.None)
             {
                 patterns.Add(UrgencyModel.Examples);
@@ -461,7 +461,7 @@ public sealed partial class SafetyTriage(KnowledgeStore knowledge, ILogger<Safet
         {
             return Discount.SafeNow;
         }
-        return message.GotAway && !SafetyRules.OutlastsEscape(pattern.Signal) ? Discount.SafeNow : Discount.None;
+        return message.GotAway && !pattern.Signal.OutlastsEscape ? Discount.SafeNow : Discount.None;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Safety assessment failed ({ExceptionType}); the message was treated as a concern")]

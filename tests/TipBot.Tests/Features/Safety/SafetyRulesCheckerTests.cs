@@ -214,6 +214,14 @@ public sealed class SafetyRulesCheckerTests : IDisposable
     }
 
     [Fact]
+    public void An_outlasts_escape_that_is_not_true_or_false_is_an_error()
+    {
+        _folder.Edit("safety/signals.yaml", "kind: danger\n  - id: minor", "kind: danger\n    outlasts_escape: yes\n  - id: minor");
+
+        Assert.Contains("outlasts_escape is true or false, not 'yes'", SingleError().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_signals_file_is_an_error()
     {
         File.Delete(_folder.PathOf("safety/signals.yaml"));
