@@ -27,6 +27,9 @@ public sealed class TurnPipeline(
     /// <summary>The "leave a request" button, offered when nobody can answer live.</summary>
     public const string CallbackTarget = "!callback";
 
+    /// <summary>The "I am not safe now" button, offered with a concern: one tap from warning signs to emergency help.</summary>
+    public const string UnsafeTarget = "!unsafe";
+
     /// <summary>A phone number sent after leaving a request: the number the person agrees to be called on.</summary>
     public const string CallbackNumberTopic = "!callback-number";
 
@@ -156,11 +159,17 @@ public sealed class TurnPipeline(
         var found = entities.Extract(understood);
         // Ranked before the safety check because a confident topic is one of its signals; reused by the caller.
         var ranked = ranker.Rank(understood, decision.Mixed ? null : decision.Written);
-        var assessment = safety.Assess(new SafetyInput(text) { Entities = found, Ranking = ranked, Context = memory.Safety.Context() });
+        // The person's own answer to "are you in danger now?" outranks any reading of the words (a bare "1" reads calm).
+        var assessment = Chosen(text, memory) == UnsafeTarget
+            ? SaidUnsafe with { Minor = memory.Safety.Minor }
+            : safety.Assess(new SafetyInput(text) { Entities = found, Ranking = ranked, Context = memory.Safety.Context() });
         memory.Safety.Remember(assessment);
         RememberCountry(kb, memory, text);
         return new Understood(kb, text, decision, found, ranked, assessment);
     }
+
+    private static readonly SafetyAssessment SaidUnsafe = new(SafetyLevel.Urgent, [DangerNowSignal], []);
+    private const string DangerNowSignal = "danger-now";
 
     private readonly record struct Understood(KnowledgeBase Knowledge, string Text, LanguageDecision Decision, TurnEntities Entities, TopicRanking Ranking, SafetyAssessment Safety);
 
@@ -304,7 +313,11 @@ public sealed class TurnPipeline(
         memory.Safety.FlagsNamed.AddRange(flags);
         memory.Safety.PersonOffered = true;
 
-        var offers = new[] { new OfferedChoice(strings["button.person"], HumanTopic), new OfferedChoice(strings["button.report"], ReportTopic) }
+        var offers = new[]
+            {
+                new OfferedChoice(strings["button.unsafe"], UnsafeTarget), new OfferedChoice(strings["button.person"], HumanTopic),
+                new OfferedChoice(strings["button.report"], ReportTopic),
+            }
             .Where(offer => !memory.Offered.Any(o => o.Target == offer.Target));
         var at = memory.Offered.FindIndex(o => o.Target == MoreTarget) + 1;
         memory.Offered.InsertRange(at, offers);

@@ -56,9 +56,10 @@ public static class SafetyReplies
 
     /// <summary>The warning signs found, named in plain words, and the offer of a person and of reporting.</summary>
     public static string ConcernNote(LocaleStrings strings, IReadOnlyList<string> redFlags) =>
-        redFlags.Count == 0
+        (redFlags.Count == 0
             ? strings["concern.offer-only"]
-            : strings["concern.intro"] + "\n" + string.Join('\n', redFlags.Select(f => "- " + strings[SafetyRulesChecker.RedFlagKeyPrefix + f])) + "\n\n" + strings["concern.offer"];
+            : strings["concern.intro"] + "\n" + string.Join('\n', redFlags.Select(f => "- " + strings[SafetyRulesChecker.RedFlagKeyPrefix + f])) + "\n\n" + strings["concern.offer"])
+        + "\n\n" + strings.Format("concern.ask-safe", ("button", strings["button.unsafe"]));
 
     /// <summary>
     /// The person's likely country: from a channel user id that is a phone number (WhatsApp ids are, e.g.

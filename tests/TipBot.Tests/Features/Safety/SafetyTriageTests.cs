@@ -398,6 +398,7 @@ public sealed class SafetyTriageTests
     [InlineData("the owner says she will throw away my id if i try to leave", "home affairs says they will destroy my old passport if i get a new one")]
     [InlineData("the recruiter says come alone to the rank at six, no phone", "my cousin says come alone to the surprise party at six, no phone")]
     [InlineData("i ran away from the farm. the boss says he will kill me when he finds me", "i ran away from the farm. the boss locked us in the store every night")]
+    [InlineData("ha ke bolokehe mona, ntate o khutla a tahiloe", "ha ke bolokehe ha ke tsamaea tseleng bosiu ke le mong")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
