@@ -24,6 +24,7 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
     private const int MinWordsAfterOpening = 3;
     private const int MaxOpeningClauses = 3;
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".,!?;:\n");
+    private static readonly SearchValues<char>[] OpeningBreaks = [ClauseBreaks, SearchValues.Create(" .,!?;:\n")];
 
     private IReadOnlyList<(string Language, TopicIndex Index)>? _indexes;
     private FrozenDictionary<string, TopicIndex> _foreign = FrozenDictionary<string, TopicIndex>.Empty;
@@ -94,26 +95,30 @@ public sealed class TopicRanker(IOptions<UnderstandingOptions> options)
     }
 
     /// <summary>
-    /// What follows each of the first clauses ("good day, I hope you are well. My brother …"), while a few words are left:
-    /// a greeting can be followed by more small talk before the question.
+    /// What follows each of the first clauses ("good day, I hope you are well. My brother …"), then what follows each of
+    /// the first words ("hello hello i need to ask about my contract": phones are rarely punctuated), while a few words
+    /// are left: a greeting can be followed by more small talk before the question.
     /// </summary>
     private static IEnumerable<(string Text, bool Asks)> AfterOpening(string message)
     {
-        var start = 0;
-        for (var clause = 0; clause < MaxOpeningClauses; clause++)
+        foreach (var breaks in OpeningBreaks)
         {
-            var end = message.AsSpan(start).IndexOfAny(ClauseBreaks);
-            if (end < 0)
+            var start = 0;
+            for (var opening = 0; opening < MaxOpeningClauses; opening++)
             {
-                yield break;
+                var end = message.AsSpan(start).IndexOfAny(breaks);
+                if (end < 0)
+                {
+                    break;
+                }
+                start += end + 1;
+                var rest = message.AsSpan(start).Trim(" .,!?;:\n");
+                if (rest.Count(' ') + 1 < MinWordsAfterOpening)
+                {
+                    break;
+                }
+                yield return (rest.ToString(), message.AsSpan(start).Contains('?'));
             }
-            start += end + 1;
-            var rest = message.AsSpan(start).Trim(" .,!?;:\n");
-            if (rest.Count(' ') + 1 < MinWordsAfterOpening)
-            {
-                yield break;
-            }
-            yield return (rest.ToString(), message.AsSpan(start).Contains('?'));
         }
     }
 

@@ -106,12 +106,12 @@ public sealed class TopicRankerTests
         ],
         OutOfScope);
 
-    [Fact]
-    public void A_question_after_a_greeting_is_ranked_by_the_question()
+    [Theory]
+    [InlineData("good morning madam, is it normal that the recruiter asks money")]
+    [InlineData("good morning madam is it normal that the recruiter asks money")]
+    [InlineData("hello hello the recruiter asks money")]
+    public void A_question_after_a_greeting_is_ranked_by_the_question_with_or_without_punctuation(string message)
     {
-        const string message = "good morning madam, is it normal that the recruiter asks money";
-        Assert.Equal(TopicRanker.GreetingTopic, s_greetingRanker.Rank("good morning madam is it normal that the recruiter asks money").TopicId);
-
         var ranking = s_greetingRanker.Rank(message);
 
         Assert.Equal("recruitment-fees", ranking.TopicId);
