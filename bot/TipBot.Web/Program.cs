@@ -1,5 +1,6 @@
 using TipBot.Features.Console;
 using TipBot.Features.Conversations;
+using TipBot.Features.Erasure;
 using TipBot.Features.Handoff;
 using TipBot.Features.Knowledge;
 using TipBot.Features.Operators;
@@ -19,6 +20,7 @@ builder.AddKnowledge();
 builder.AddUnderstanding();
 builder.AddSafety();
 builder.AddConversations();
+builder.AddErasure();
 builder.AddOperators();
 builder.AddHandoff();
 builder.AddConsole();

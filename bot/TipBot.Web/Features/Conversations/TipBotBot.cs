@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TipBot.Features.Erasure;
 using TipBot.Features.Handoff;
 using TipBot.Features.Knowledge;
 using TipBot.Persistence;
@@ -21,6 +22,7 @@ public sealed partial class TipBotBot(
     UserMessenger messenger,
     ExternalAgentHub agentHub,
     TurnStateStore states,
+    ConversationEraser eraser,
     IDbContextFactory<TipBotDbContext> contexts,
     KnowledgeStore knowledge,
     IOptions<KnowledgeOptions> knowledgeOptions,
@@ -91,6 +93,13 @@ public sealed partial class TipBotBot(
         // While a person has the conversation the bot answers no topic, but the safety check still runs.
         var outcome = before.WithPerson ? pipeline.HandleWithPerson(message, memory, profile) : pipeline.Handle(message, memory, profile);
         turnContext.TurnState.Add(OutcomeKey, outcome);
+        if (outcome.Erase)
+        {
+            // Deleted first, then said: the person is never told it is gone while it is still stored.
+            await eraser.EraseAsync(db, before, activity, key, cancellationToken);
+            await turnContext.SendActivitiesAsync(outcome.Replies.Select(Reply).ToArray(), cancellationToken);
+            return;
+        }
         if (outcome.Replies.Count > 0)
         {
             await turnContext.SendActivitiesAsync(outcome.Replies.Select(Reply).ToArray(), cancellationToken);

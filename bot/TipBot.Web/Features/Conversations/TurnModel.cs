@@ -30,4 +30,7 @@ public sealed record TurnOutcome(
 {
     public TopicScore? Best => Ranking.Best;
     public bool Urgent => Safety.IsUrgent || HumanRequest == HumanPriority.Urgent;
+
+    /// <summary>The person confirmed "delete my messages": the turn deletes the conversation instead of recording it.</summary>
+    public bool Erase { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TipBot.Features.Erasure;
 using TipBot.Features.Knowledge;
 using TipBot.Features.Safety;
 using TipBot.Features.Understanding;
@@ -29,6 +30,17 @@ public sealed class TurnPipeline(
 
     /// <summary>The "I am not safe now" button, offered with a concern: one tap from warning signs to emergency help.</summary>
     public const string UnsafeTarget = "!unsafe";
+
+    /// <summary>"Delete my messages": asks to confirm first.</summary>
+    public const string EraseTarget = "!erase";
+
+    /// <summary>"Yes, delete": the turn's outcome asks for the conversation to be deleted (<see cref="TurnOutcome.Erase"/>).</summary>
+    public const string EraseConfirmedTarget = "!erase-confirmed";
+
+    /// <summary>"No, keep them": nothing is deleted, and the menu follows.</summary>
+    public const string EraseKeptTarget = "!erase-kept";
+
+    public const string PrivacyTopic = "privacy";
 
     /// <summary>A phone number sent after leaving a request: the number the person agrees to be called on.</summary>
     public const string CallbackNumberTopic = "!callback-number";
@@ -78,7 +90,8 @@ public sealed class TurnPipeline(
             return Outcome([new BotReply(strings["empty"], [new ReplyButton(strings["button.menu"])])], TopicRanking.NoTopic, TopicRanking.Nothing);
         }
 
-        var target = Chosen(text, memory) ?? (Is(text, MenuWords) ? MenuTarget : Is(text, MoreWords) ? MoreTarget : null);
+        var target = Chosen(text, memory) ?? (Is(text, MenuWords) ? MenuTarget : Is(text, MoreWords) ? MoreTarget
+            : ErasureRequest.Asks(kb, text) ? EraseTarget : null);
         if (target is not null && target.StartsWith(ConversationLanguage.TargetPrefix, StringComparison.Ordinal))
         {
             decision = ConversationLanguage.Switch(profile, target[ConversationLanguage.TargetPrefix.Length..]);
@@ -101,6 +114,14 @@ public sealed class TurnPipeline(
                 return Outcome([Menu(kb, strings, language, memory)], TopicRanking.NoTopic, TopicRanking.Nothing);
             case MoreTarget:
                 return Outcome([More(kb, strings, language, memory)], memory.LastTopic ?? TopicRanking.NoTopic, TopicRanking.Nothing);
+            case EraseTarget:
+                memory.Offered.Clear();
+                memory.Offered.AddRange([new OfferedChoice(strings["button.erase-confirm"], EraseConfirmedTarget), new OfferedChoice(strings["button.erase-keep"], EraseKeptTarget)]);
+                return Outcome([new BotReply(strings["erase.confirm"], Buttons(memory.Offered))], PrivacyTopic, TopicRanking.Nothing);
+            case EraseKeptTarget:
+                return Outcome([new BotReply(strings["erase.kept"]), Menu(kb, strings, language, memory)], PrivacyTopic, TopicRanking.Nothing);
+            case EraseConfirmedTarget:
+                return Outcome([new BotReply(strings["erase.done"])], PrivacyTopic, TopicRanking.Nothing) with { Erase = true };
             case CallbackTarget:
                 memory.Offered.Clear();
                 return Outcome([], CallbackTarget, TopicRanking.Nothing, HumanPriority.Normal);
@@ -205,6 +226,10 @@ public sealed class TurnPipeline(
             {
                 memory.Offered.Add(new OfferedChoice(next.Button, next.Id));
             }
+        }
+        if (entry.Id == PrivacyTopic)
+        {
+            memory.Offered.Insert(0, new OfferedChoice(strings["button.erase"], EraseTarget));
         }
         if (entry.More is not null)
         {

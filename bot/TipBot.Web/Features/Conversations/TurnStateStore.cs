@@ -43,6 +43,10 @@ public sealed class TurnStateStore(EfBotStorage storage)
     public Task DeleteConversationAsync(Activity activity, CancellationToken cancellationToken) =>
         storage.DeleteAsync([ConversationKey(activity)], cancellationToken);
 
+    /// <summary>The conversation's memory and the person's profile on this channel ("delete my messages").</summary>
+    public Task DeleteAllAsync(Activity activity, CancellationToken cancellationToken) =>
+        storage.DeleteAsync(UserKey(activity) is { } userKey ? [ConversationKey(activity), userKey] : [ConversationKey(activity)], cancellationToken);
+
     private static string ConversationKey(Activity activity) =>
         $"{activity.ChannelId ?? throw new InvalidOperationException("The activity has no channel id.")}/conversations/{activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.")}";
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TipBot.Hosting;
 using TipBot.Persistence;
 
 namespace TipBot.Features.Handoff;
@@ -8,34 +9,21 @@ namespace TipBot.Features.Handoff;
 /// Expires live requests nobody accepted within <see cref="HandoffOptions.QueueTimeout"/>. Safe on every instance:
 /// expiring is a conditional update, so a case accepted meanwhile, or expired by another instance, is left alone.
 /// </summary>
-public sealed partial class HandoffExpiryService(
+public sealed class HandoffExpiryService(
     IDbContextFactory<TipBotDbContext> contexts,
     HandoffStateMachine machine,
     IOptions<HandoffOptions> options,
     TimeProvider time,
-    ILogger<HandoffExpiryService> logger) : BackgroundService
+    ILogger<HandoffExpiryService> logger) : PeriodicService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ExpiryCheckInterval, time);
-        do
-        {
-            try
-            {
-                await ExpireOverdueAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.ExpiryCheckInterval;
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => ExpireOverdueAsync(cancellationToken);
 
     /// <summary>Expires every overdue live request; returns how many.</summary>
     public async Task<int> ExpireOverdueAsync(CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow().UtcDateTime - options.Value.QueueTimeout;
+        var deadline = Time.GetUtcNow().UtcDateTime - options.Value.QueueTimeout;
         List<Guid> overdue;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -50,7 +38,4 @@ public sealed partial class HandoffExpiryService(
         }
         return expired;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Expiring overdue handoff requests failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
