@@ -1,3 +1,4 @@
+using TipBot.Features.Flows;
 using TipBot.Features.Safety;
 
 namespace TipBot.Features.Conversations;
@@ -18,6 +19,9 @@ public sealed class ConversationMemory
 
     /// <summary>Recent safety signals, a child mentioned, the likely country, warning signs already named.</summary>
     public SafetyMemory Safety { get; set; } = new();
+
+    /// <summary>A job-offer check under way (the next question and the answers so far), or null.</summary>
+    public JobOfferCheckState? OfferCheck { get; set; }
 }
 
 /// <summary>A button the bot offered: a topic, or a command such as the menu.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TipBot.Features.Erasure;
+using TipBot.Features.Flows;
 using TipBot.Features.Knowledge;
 using TipBot.Features.Safety;
 using TipBot.Features.Understanding;
@@ -91,7 +91,9 @@ public sealed class TurnPipeline(
         }
 
         var target = Chosen(text, memory) ?? (Is(text, MenuWords) ? MenuTarget : Is(text, MoreWords) ? MoreTarget
-            : ErasureRequest.Asks(kb, text) ? EraseTarget : null);
+            : LocalePhrases.Matches(kb, "erase.words", text) ? EraseTarget
+            : LocalePhrases.Matches(kb, "offer.words", text) ? JobOfferCheck.StartTarget
+            : memory.Offered.Exists(o => JobOfferCheck.IsAnswer(o.Target)) ? JobOfferCheck.Typed(kb, text) : null);
         if (target is not null && target.StartsWith(ConversationLanguage.TargetPrefix, StringComparison.Ordinal))
         {
             decision = ConversationLanguage.Switch(profile, target[ConversationLanguage.TargetPrefix.Length..]);
@@ -118,6 +120,12 @@ public sealed class TurnPipeline(
                 memory.Offered.Clear();
                 memory.Offered.AddRange([new OfferedChoice(strings["button.erase-confirm"], EraseConfirmedTarget), new OfferedChoice(strings["button.erase-keep"], EraseKeptTarget)]);
                 return Outcome([new BotReply(strings["erase.confirm"], Buttons(memory.Offered))], PrivacyTopic, TopicRanking.Nothing);
+            case JobOfferCheck.StartTarget:
+                return Outcome([JobOfferCheck.Start(memory, strings)], JobOfferCheck.TopicId, TopicRanking.Nothing);
+            case JobOfferCheck.ContinueTarget:
+                return Outcome([JobOfferCheck.Continue(memory, strings)], JobOfferCheck.TopicId, TopicRanking.Nothing);
+            case JobOfferCheck.YesTarget or JobOfferCheck.NoTarget or JobOfferCheck.UnsureTarget:
+                return Outcome([JobOfferCheck.Answer(memory, kb, language, target)], JobOfferCheck.TopicId, TopicRanking.Nothing);
             case EraseKeptTarget:
                 return Outcome([new BotReply(strings["erase.kept"]), Menu(kb, strings, language, memory)], PrivacyTopic, TopicRanking.Nothing);
             case EraseConfirmedTarget:
@@ -227,9 +235,18 @@ public sealed class TurnPipeline(
                 memory.Offered.Add(new OfferedChoice(next.Button, next.Id));
             }
         }
+        // The features that go with a topic, and a check interrupted by this question, come first after "More".
         if (entry.Id == PrivacyTopic)
         {
             memory.Offered.Insert(0, new OfferedChoice(strings["button.erase"], EraseTarget));
+        }
+        if (entry.Id == JobOfferCheck.TopicId)
+        {
+            memory.Offered.Insert(0, new OfferedChoice(strings["button.offer-check"], JobOfferCheck.StartTarget));
+        }
+        if (memory.OfferCheck is not null)
+        {
+            memory.Offered.Insert(0, new OfferedChoice(strings["button.offer-continue"], JobOfferCheck.ContinueTarget));
         }
         if (entry.More is not null)
         {
@@ -369,7 +386,7 @@ public sealed class TurnPipeline(
 
     private static bool Is(string text, string[] words) => words.Contains(text.TrimEnd('.', '!', '?').ToLowerInvariant(), StringComparer.Ordinal);
 
-    private static ReplyButton[] Buttons(List<OfferedChoice> offered) => offered.Select(o => new ReplyButton(o.Title)).ToArray();
+    internal static ReplyButton[] Buttons(List<OfferedChoice> offered) => offered.Select(o => new ReplyButton(o.Title)).ToArray();
 
     private static string NumberedList(List<OfferedChoice> offered) =>
         string.Join('\n', offered.Select((o, i) => $"{i + 1}. {o.Title}"));
