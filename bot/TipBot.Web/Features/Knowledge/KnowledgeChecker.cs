@@ -204,14 +204,22 @@ public static partial class KnowledgeChecker
     private static void CheckLocales(KnowledgeLoadResult loaded, List<KnowledgeDiagnostic> diagnostics)
     {
         var english = loaded.Knowledge.Strings(KnowledgeBase.DefaultLanguage);
-        foreach (var locale in loaded.Knowledge.Locales.Values.Where(l => l.Language != KnowledgeBase.DefaultLanguage))
+        foreach (var locale in loaded.Knowledge.Locales.Values)
         {
+            var file = Path.Combine(loaded.Root, "locales", locale.Language + ".yaml");
             foreach (var key in english.All.Keys.Where(k => !locale.All.ContainsKey(k)))
             {
-                diagnostics.Add(new(DiagnosticSeverity.Error, Path.Combine(loaded.Root, "locales", locale.Language + ".yaml"), 0, $"missing string '{key}'"));
+                diagnostics.Add(new(DiagnosticSeverity.Error, file, 0, $"missing string '{key}'"));
+            }
+            // Buttons are shown as WhatsApp reply buttons and list rows, like the topics' own buttons.
+            foreach (var (key, text) in locale.All.Where(s => s.Key.StartsWith(ButtonKeyPrefix, StringComparison.Ordinal) && s.Value.Length > MaxButtonChars))
+            {
+                diagnostics.Add(new(DiagnosticSeverity.Error, file, 0, $"button string '{key}' ('{text}') is longer than {MaxButtonChars} characters (WhatsApp's limit)"));
             }
         }
     }
+
+    private const string ButtonKeyPrefix = "button.";
 
     /// <summary>A topic missing in a language the bot speaks is answered in English: allowed, but reported.</summary>
     private static void CheckTranslationGaps(KnowledgeLoadResult loaded, List<KnowledgeDiagnostic> diagnostics)

@@ -374,6 +374,17 @@ public sealed class KnowledgeCheckerTests : IDisposable
     }
 
     [Fact]
+    public void Checker_rejects_a_locale_button_longer_than_whatsapp_allows()
+    {
+        _folder.Edit("locales/st.yaml", "button.menu: \"Lenane\"", "button.menu: \"Lenane le leholo la lihlooho\"");
+
+        var error = SingleError();
+
+        Assert.Contains("button string 'button.menu'", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(_folder.PathOf("locales/st.yaml"), error.File);
+    }
+
+    [Fact]
     public void Diagnostics_print_as_file_line_severity_and_reason()
     {
         _folder.WriteTopic(new TopicSpec("alpha") { Button = "Paying a recruiter ok" });
