@@ -22,6 +22,9 @@ public sealed class ConversationMemory
 
     /// <summary>A job-offer check under way (the next question and the answers so far), or null.</summary>
     public JobOfferCheckState? OfferCheck { get; set; }
+
+    /// <summary>A report under way (the next question), or null.</summary>
+    public ReportState? Report { get; set; }
 }
 
 /// <summary>A button the bot offered: a topic, or a command such as the menu.</summary>

@@ -75,6 +75,7 @@ public sealed class TurnPipeline(
             // the topic is still recorded so the operator sees what it is about.
             memory.Offered.Clear();
             memory.AwaitingCallbackNumber = false;
+            memory.Report = null;
             return Outcome(UrgentReplies(kb, strings, assessment, LikelyCountry(kb, message.UserId, memory)), UrgentTopic.For(ranked, assessment), ranked, HumanPriority.Urgent);
         }
         if (memory.AwaitingCallbackNumber)
@@ -93,12 +94,22 @@ public sealed class TurnPipeline(
         var target = Chosen(text, memory) ?? (Is(text, MenuWords) ? MenuTarget : Is(text, MoreWords) ? MoreTarget
             : LocalePhrases.Matches(kb, "erase.words", text) ? EraseTarget
             : LocalePhrases.Matches(kb, "offer.words", text) ? JobOfferCheck.StartTarget
+            : LocalePhrases.Matches(kb, "report.words", text) ? ReportCase.StartTarget
             : memory.Offered.Exists(o => JobOfferCheck.IsAnswer(o.Target)) ? JobOfferCheck.Typed(kb, text) : null);
         if (target is not null && target.StartsWith(ConversationLanguage.TargetPrefix, StringComparison.Ordinal))
         {
             decision = ConversationLanguage.Switch(profile, target[ConversationLanguage.TargetPrefix.Length..]);
             (language, strings) = (decision.Language, kb.Strings(decision.Language));
             target = null;
+        }
+        // The report's last step takes whatever the person writes next as what happened; anything chosen instead ends it.
+        if (ReportCase.AwaitsStory(memory))
+        {
+            if (target is null && decision.Request == LanguageRequest.None)
+            {
+                return Outcome([ReportCase.Told(memory, strings)], CallbackTarget, TopicRanking.Nothing, HumanPriority.Normal);
+            }
+            memory.Report = null;
         }
         switch (decision.Request)
         {
@@ -120,6 +131,12 @@ public sealed class TurnPipeline(
                 memory.Offered.Clear();
                 memory.Offered.AddRange([new OfferedChoice(strings["button.erase-confirm"], EraseConfirmedTarget), new OfferedChoice(strings["button.erase-keep"], EraseKeptTarget)]);
                 return Outcome([new BotReply(strings["erase.confirm"], Buttons(memory.Offered))], PrivacyTopic, TopicRanking.Nothing);
+            case ReportCase.StartTarget:
+                return Outcome([ReportCase.Start(memory, strings)], ReportTopic, TopicRanking.Nothing);
+            case ReportCase.ContinueTarget:
+                return Outcome([ReportCase.Continue(memory, strings)], ReportTopic, TopicRanking.Nothing);
+            case var answer when ReportCase.IsAnswer(answer):
+                return Outcome([ReportCase.Answer(memory, strings)], ReportTopic, TopicRanking.Nothing);
             case JobOfferCheck.StartTarget:
                 return Outcome([JobOfferCheck.Start(memory, strings)], JobOfferCheck.TopicId, TopicRanking.Nothing);
             case JobOfferCheck.ContinueTarget:
@@ -189,7 +206,7 @@ public sealed class TurnPipeline(
         // Ranked before the safety check because a confident topic is one of its signals; reused by the caller.
         var ranked = ranker.Rank(understood, decision.Mixed ? null : decision.Written);
         // The person's own answer to "are you in danger now?" outranks any reading of the words (a bare "1" reads calm).
-        var assessment = Chosen(text, memory) == UnsafeTarget
+        var assessment = Chosen(text, memory) is UnsafeTarget or ReportCase.AnswerPrefix + ReportCase.DangerNow
             ? SaidUnsafe with { Minor = memory.Safety.Minor }
             : safety.Assess(new SafetyInput(text) { Entities = found, Ranking = ranked, Context = memory.Safety.Context() });
         memory.Safety.Remember(assessment);
@@ -243,6 +260,14 @@ public sealed class TurnPipeline(
         if (entry.Id == JobOfferCheck.TopicId)
         {
             memory.Offered.Insert(0, new OfferedChoice(strings["button.offer-check"], JobOfferCheck.StartTarget));
+        }
+        if (entry.Id == ReportTopic)
+        {
+            memory.Offered.Insert(0, new OfferedChoice(strings["button.report-case"], ReportCase.StartTarget));
+        }
+        if (memory.Report is not null)
+        {
+            memory.Offered.Insert(0, new OfferedChoice(strings["button.report-continue"], ReportCase.ContinueTarget));
         }
         if (memory.OfferCheck is not null)
         {
