@@ -399,6 +399,10 @@ public sealed class SafetyTriageTests
     [InlineData("the recruiter says come alone to the rank at six, no phone", "my cousin says come alone to the surprise party at six, no phone")]
     [InlineData("i ran away from the farm. the boss says he will kill me when he finds me", "i ran away from the farm. the boss locked us in the store every night")]
     [InlineData("ha ke bolokehe mona, ntate o khutla a tahiloe", "ha ke bolokehe ha ke tsamaea tseleng bosiu ke le mong")]
+    [InlineData("my brother phoned to say the farmer pushed the workers into the shed and locked it", "my brother phoned to say the farmer pushed the sheep into the shed and locked it")]
+    [InlineData("the loan men say theyll take my younger brother as payment if mama cannot pay", "the loan men say theyll take my fridge as payment if mama cannot pay")]
+    [InlineData("we are in the house with all the lights off, please send someone", "there is no electricity so we are in the house with all the lights off, please send candles")]
+    [InlineData("the manager keeps us locked in the back room and took our phones", "the lift got stuck and we were locked in it for an hour and took photos lol")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
