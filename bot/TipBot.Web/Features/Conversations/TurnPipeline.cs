@@ -42,6 +42,17 @@ public sealed class TurnPipeline(
 
     public const string PrivacyTopic = "privacy";
 
+    /// <summary>
+    /// The step-by-step flows: the topic whose answer offers each (with its button's string) and the locale string of the
+    /// whole messages that start it.
+    /// </summary>
+    private static readonly (string Topic, string Button, string Words, string Target)[] Flows =
+    [
+        (PrivacyTopic, "button.erase", "erase.words", EraseTarget),
+        (JobOfferCheck.TopicId, "button.offer-check", "offer.words", JobOfferCheck.StartTarget),
+        (ReportTopic, "button.report-case", "report.words", ReportCase.StartTarget),
+    ];
+
     /// <summary>A phone number sent after leaving a request: the number the person agrees to be called on.</summary>
     public const string CallbackNumberTopic = "!callback-number";
 
@@ -92,10 +103,8 @@ public sealed class TurnPipeline(
         }
 
         var target = Chosen(text, memory) ?? (Is(text, MenuWords) ? MenuTarget : Is(text, MoreWords) ? MoreTarget
-            : LocalePhrases.Matches(kb, "erase.words", text) ? EraseTarget
-            : LocalePhrases.Matches(kb, "offer.words", text) ? JobOfferCheck.StartTarget
-            : LocalePhrases.Matches(kb, "report.words", text) ? ReportCase.StartTarget
-            : memory.Offered.Exists(o => JobOfferCheck.IsAnswer(o.Target)) ? JobOfferCheck.Typed(kb, text) : null);
+            : Array.Find(Flows, flow => LocalePhrases.Matches(kb, flow.Words, text)).Target
+            ?? (memory.Offered.Exists(o => JobOfferCheck.IsAnswer(o.Target)) ? JobOfferCheck.Typed(kb, text) : null));
         if (target is not null && target.StartsWith(ConversationLanguage.TargetPrefix, StringComparison.Ordinal))
         {
             decision = ConversationLanguage.Switch(profile, target[ConversationLanguage.TargetPrefix.Length..]);
@@ -252,18 +261,10 @@ public sealed class TurnPipeline(
                 memory.Offered.Add(new OfferedChoice(next.Button, next.Id));
             }
         }
-        // The features that go with a topic, and a check interrupted by this question, come first after "More".
-        if (entry.Id == PrivacyTopic)
+        // The flow that goes with a topic, and a flow interrupted by this question, come first after "More".
+        foreach (var flow in Flows.Where(flow => flow.Topic == entry.Id))
         {
-            memory.Offered.Insert(0, new OfferedChoice(strings["button.erase"], EraseTarget));
-        }
-        if (entry.Id == JobOfferCheck.TopicId)
-        {
-            memory.Offered.Insert(0, new OfferedChoice(strings["button.offer-check"], JobOfferCheck.StartTarget));
-        }
-        if (entry.Id == ReportTopic)
-        {
-            memory.Offered.Insert(0, new OfferedChoice(strings["button.report-case"], ReportCase.StartTarget));
+            memory.Offered.Insert(0, new OfferedChoice(strings[flow.Button], flow.Target));
         }
         if (memory.Report is not null)
         {
