@@ -102,7 +102,7 @@ public sealed partial class CannedResponseStore(
 
     /// <summary>What the operator's reply box receives: the operator's name and the contacts filled in.</summary>
     public string Render(CannedResponse response, string operatorName) =>
-        renderer.Render(response.Text, knowledge.Current).Replace("{name}", operatorName, StringComparison.Ordinal);
+        renderer.Render(response.Text, knowledge.Current, response.Language).Replace("{name}", operatorName, StringComparison.Ordinal);
 
     /// <summary>
     /// Contact references that do not exist or are not verified: they would render as nothing, so the editor says so

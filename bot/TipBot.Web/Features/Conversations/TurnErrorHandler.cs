@@ -21,7 +21,7 @@ public sealed partial class TurnErrorHandler(KnowledgeStore knowledge, TurnState
             var strings = knowledge.IsReady ? knowledge.Current.Strings(KnowledgeBase.DefaultLanguage) : null;
             if (strings is not null)
             {
-                var contacts = AnswerRenderer.ContactList(ErrorContactKeys.Select(k => knowledge.Current.Contacts.GetValueOrDefault(k)).OfType<Contact>());
+                var contacts = AnswerRenderer.ContactList(ErrorContactKeys.Select(k => knowledge.Current.Contacts.GetValueOrDefault(k)).OfType<Contact>(), KnowledgeBase.DefaultLanguage);
                 await turnContext.SendActivityAsync(TipBotBot.Reply(new BotReply(
                     strings["error.turn"] + "\n\n" + strings["error.urgent-contacts"] + "\n" + contacts,
                     [new ReplyButton(strings["button.menu"])])));

@@ -279,7 +279,7 @@ public sealed class TurnPipeline(
             memory.Offered.Insert(0, new OfferedChoice(strings["button.more"], MoreTarget));
         }
         memory.Offered.Add(new OfferedChoice(strings["button.menu"], MenuTarget));
-        replies.Add(new BotReply(renderer.Render(entry.Answer, kb), Buttons(memory.Offered)));
+        replies.Add(new BotReply(renderer.Render(entry.Answer, kb, entry.Language), Buttons(memory.Offered)));
 
         var human = entry.Id switch
         {
@@ -299,7 +299,7 @@ public sealed class TurnPipeline(
             memory.Offered.Add(new OfferedChoice(strings["button.menu"], MenuTarget));
         }
         return entry?.More is { } more
-            ? new BotReply(renderer.Render(more, kb), Buttons(memory.Offered))
+            ? new BotReply(renderer.Render(more, kb, entry.Language), Buttons(memory.Offered))
             : new BotReply(strings["more.none"], Buttons(memory.Offered));
     }
 

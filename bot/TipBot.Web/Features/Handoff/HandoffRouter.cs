@@ -78,7 +78,7 @@ public sealed class HandoffRouter(
         memory.Offered.Clear();
         memory.Offered.Add(new OfferedChoice(strings["button.callback"], TurnPipeline.CallbackTarget));
         memory.Offered.Add(new OfferedChoice(strings["button.menu"], TurnPipeline.MenuTarget));
-        var contacts = SafetyReplies.ContactList(kb, turn.Country ?? SafetyReplies.SouthAfrica, minor: false);
+        var contacts = SafetyReplies.ContactList(kb, turn.Country ?? SafetyReplies.SouthAfrica, minor: false, strings.Language);
         return [new BotReply(offline + "\n\n" + strings["handoff.cannot-wait"] + "\n" + contacts + "\n\n" + strings["handoff.callback-offer"],
             memory.Offered.Select(o => new ReplyButton(o.Title)).ToArray())];
     }
@@ -127,7 +127,7 @@ public sealed class HandoffRouter(
         if (!urgent)
         {
             // The urgent reply already gave the emergency contacts.
-            text += "\n\n" + strings["handoff.cannot-wait"] + "\n" + SafetyReplies.ContactList(kb, country ?? SafetyReplies.SouthAfrica, minor: false);
+            text += "\n\n" + strings["handoff.cannot-wait"] + "\n" + SafetyReplies.ContactList(kb, country ?? SafetyReplies.SouthAfrica, minor: false, strings.Language);
         }
         return new BotReply(text + "\n\n" + strings["handoff.leave-hint"]);
     }

@@ -59,7 +59,7 @@ public sealed class HandoffUserNotices(
         if (key == ExpiredKey)
         {
             return strings[key] + "\n\n" + strings["handoff.cannot-wait"] + "\n"
-                + SafetyReplies.ContactList(kb, SafetyReplies.SouthAfrica, minor: false) + "\n\n" + strings["urgent.lesotho"];
+                + SafetyReplies.ContactList(kb, SafetyReplies.SouthAfrica, minor: false, strings.Language) + "\n\n" + strings["urgent.lesotho"];
         }
         var name = await operators.DisplayNameAsync(handoffEvent.OperatorId, cancellationToken);
         if (name.Length == 0)

@@ -37,6 +37,7 @@ public static partial class KnowledgeChecker
             diagnostics.Add(new(DiagnosticSeverity.Error, Path.Combine(loaded.Root, "menu.yaml"), 0, $"menu names unknown topic '{id}'"));
         }
         CheckLocales(loaded, diagnostics);
+        CheckContactWords(knowledge, diagnostics);
         CheckForeignPhrasings(knowledge, today, diagnostics);
         SafetyRulesChecker.Check(knowledge, loaded.Root, diagnostics);
         CheckTranslationGaps(loaded, diagnostics);
@@ -220,6 +221,24 @@ public static partial class KnowledgeChecker
     }
 
     private const string ButtonKeyPrefix = "button.";
+
+    /// <summary>A contact that can be shown is named (and its hours given) in every language TipBot answers in.</summary>
+    private static void CheckContactWords(KnowledgeBase knowledge, List<KnowledgeDiagnostic> diagnostics)
+    {
+        var languages = knowledge.Locales.Keys.Where(l => l != KnowledgeBase.DefaultLanguage).Order(StringComparer.Ordinal).ToArray();
+        foreach (var contact in knowledge.Contacts.Values.Where(c => c.IsShowable))
+        {
+            foreach (var language in languages)
+            {
+                var words = contact.Translations.GetValueOrDefault(language);
+                if (words?.Name is null || (contact.Hours is not null && words.Hours is null))
+                {
+                    diagnostics.Add(new(DiagnosticSeverity.Error, contact.Location.File, contact.Location.Line,
+                        $"contact '{contact.Id}' has no {language} {(words?.Name is null ? "name" : "hours")}; add translations: {{ {language}: {{ name: …, hours: … }} }}"));
+                }
+            }
+        }
+    }
 
     /// <summary>A topic missing in a language the bot speaks is answered in English: allowed, but reported.</summary>
     private static void CheckTranslationGaps(KnowledgeLoadResult loaded, List<KnowledgeDiagnostic> diagnostics)

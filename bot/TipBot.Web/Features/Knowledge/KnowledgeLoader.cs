@@ -187,7 +187,8 @@ public static class KnowledgeLoader
                 }
                 var verified = string.Equals(item.Scalar("verified"), "true", StringComparison.OrdinalIgnoreCase);
                 var contact = new Contact($"{country}.{key}", country, item.Scalar("name")!, number, item.Scalar("hours"),
-                    item.Scalar("note"), verified, item.Date("verified_on"), item.Get("source").ToSource());
+                    item.Scalar("note"), verified, item.Date("verified_on"), item.Get("source").ToSource(),
+                    ContactTranslations(item), new ContactLocation(file, line));
                 if (verified && !contact.IsShowable)
                 {
                     diagnostics.Add(new(DiagnosticSeverity.Error, file, line, $"contact '{contact.Id}' is marked verified but lacks 'verified_on' or 'source'"));
@@ -201,6 +202,15 @@ public static class KnowledgeLoader
         }
         return contacts;
     }
+
+    /// <summary><c>translations: { st: { name: …, hours: … } }</c>: the contact's words in other languages.</summary>
+    private static Dictionary<string, ContactWords> ContactTranslations(YamlMappingNode contact) =>
+        contact.Get("translations") is YamlMappingNode translations
+            ? translations.Children
+                .Where(pair => pair.Key is YamlScalarNode { Value.Length: > 0 } && pair.Value is YamlMappingNode)
+                .ToDictionary(pair => ((YamlScalarNode)pair.Key).Value!, pair => new ContactWords(
+                    ((YamlMappingNode)pair.Value).Scalar("name"), ((YamlMappingNode)pair.Value).Scalar("hours")), StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, ContactWords>(StringComparer.OrdinalIgnoreCase);
 
     private static List<Fact> LoadFacts(string root, List<KnowledgeDiagnostic> diagnostics)
     {

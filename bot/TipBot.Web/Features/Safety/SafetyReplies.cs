@@ -21,14 +21,14 @@ public static class SafetyReplies
     public static string UrgentContacts(KnowledgeBase knowledge, LocaleStrings strings, string? country, bool minor)
     {
         var text = new StringBuilder(strings["urgent.intro"]);
-        var southAfrica = ContactList(knowledge, SouthAfrica, minor);
+        var southAfrica = ContactList(knowledge, SouthAfrica, minor, strings.Language);
         switch (country)
         {
             case SouthAfrica:
                 text.Append("\n\n").Append(southAfrica);
                 break;
             case Lesotho:
-                var lesotho = ContactList(knowledge, Lesotho, minor);
+                var lesotho = ContactList(knowledge, Lesotho, minor, strings.Language);
                 if (lesotho.Length > 0)
                 {
                     text.Append("\n\n").Append(lesotho);
@@ -43,15 +43,15 @@ public static class SafetyReplies
         return text.ToString();
     }
 
-    /// <summary>The country's urgent contacts (a child's first), verified ones only, as a list.</summary>
-    public static string ContactList(KnowledgeBase knowledge, string country, bool minor)
+    /// <summary>The country's urgent contacts (a child's first), verified ones only, as a list named in <paramref name="language"/>.</summary>
+    public static string ContactList(KnowledgeBase knowledge, string country, bool minor, string language)
     {
         if (!knowledge.Countries.TryGetValue(country, out var info))
         {
             return "";
         }
         var keys = minor ? info.ChildContactKeys.Concat(info.UrgentContactKeys) : info.UrgentContactKeys;
-        return AnswerRenderer.ContactList(keys.Distinct(StringComparer.Ordinal).Select(k => knowledge.Contacts.GetValueOrDefault(k)).OfType<Contact>());
+        return AnswerRenderer.ContactList(keys.Distinct(StringComparer.Ordinal).Select(k => knowledge.Contacts.GetValueOrDefault(k)).OfType<Contact>(), language);
     }
 
     /// <summary>The warning signs found, named in plain words, and the offer of a person and of reporting.</summary>

@@ -23,7 +23,7 @@ public sealed class ConversationRestartTests
         var replies = await after.Conversation(conversationId).SayAsync("2");
 
         var knowledge = after.Services.GetRequiredService<KnowledgeStore>().Current;
-        var expected = after.Services.GetRequiredService<AnswerRenderer>().Render(knowledge.Find(knowledge.Menu[1], "en")!.Answer, knowledge);
+        var expected = after.Services.GetRequiredService<AnswerRenderer>().Render(knowledge.Find(knowledge.Menu[1], "en")!.Answer, knowledge, "en");
         Assert.Equal(expected, replies[^1].Text);
     }
 

@@ -95,6 +95,22 @@ public sealed class LanguageTests(TipBotFactory factory) : IClassFixture<TipBotF
         Assert.Contains(replies, r => r.Text == Render(topic, "en"));
     }
 
+    [Fact]
+    public async Task Sesotho_replies_name_the_emergency_contacts_and_their_hours_in_Sesotho()
+    {
+        var police = Knowledge.Contacts["za.police-emergency"];
+        var bot = factory.Conversation();
+        await bot.SayAsync("sesotho");
+
+        var urgent = await bot.SayAsync("ba nkoaletse ka kamoreng mona, ba re ba tla mpolaea bosiung bona");
+        var answer = await bot.SayAsync("ke batla ho tlaleha motho ea rekisang batho, ke letsetsa mang?");
+
+        Assert.Contains($"- {police.WordsIn("st").Name}: **{police.Number}**", urgent[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(police.Name, urgent[0].Text, StringComparison.Ordinal);
+        Assert.Contains($"**{police.WordsIn("st").Name}: {police.Number}** ({police.WordsIn("st").Hours})", answer.Last(r => r.Text!.Contains(police.Number, StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+        Assert.NotEqual(police.Name, police.WordsIn("st").Name);
+    }
+
     private string Render(string topic, string language) =>
-        factory.Services.GetRequiredService<AnswerRenderer>().Render(Knowledge.Find(topic, language)!.Answer, Knowledge);
+        factory.Services.GetRequiredService<AnswerRenderer>().Render(Knowledge.Find(topic, language)!.Answer, Knowledge, language);
 }

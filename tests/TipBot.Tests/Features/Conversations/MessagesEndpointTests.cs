@@ -22,7 +22,7 @@ public sealed class MessagesEndpointTests(TipBotFactory factory) : IClassFixture
 
     private LocaleStrings Strings => Knowledge.Strings("en");
 
-    private string Render(string markdown) => factory.Services.GetRequiredService<AnswerRenderer>().Render(markdown, Knowledge);
+    private string Render(string markdown) => factory.Services.GetRequiredService<AnswerRenderer>().Render(markdown, Knowledge, "en");
 
     private IReadOnlyList<string> MenuButtons => Knowledge.Menu.Select(id => Knowledge.Find(id, "en")!.Button).ToList();
 

@@ -220,6 +220,30 @@ public sealed class KnowledgeCheckerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("", "has no st name")]
+    [InlineData("    translations:\n      st: { hours: \"lihora tse 24\" }\n", "has no st name")]
+    [InlineData("    translations:\n      st: { name: \"Sepolesa\" }\n", "has no st hours")]
+    public void Checker_rejects_a_shown_contact_not_named_in_every_language_TipBot_answers_in(string translations, string reason)
+    {
+        _folder.Edit("contacts/za.yaml", "    translations:\n      st: { name: \"Sepolesa\", hours: \"lihora tse 24\" }\n", translations);
+
+        var error = SingleError();
+
+        Assert.Contains($"contact 'za.police' {reason}", error.Reason, StringComparison.Ordinal);
+        AssertAt(error, "contacts/za.yaml", _folder.LineOf("contacts/za.yaml", "- key: police"));
+    }
+
+    [Fact]
+    public void A_contact_is_named_in_the_language_of_the_answer_and_in_English_where_a_word_is_missing()
+    {
+        var police = _folder.Load().Knowledge.Contacts["za.police"];
+
+        Assert.Equal(new ContactWords("Sepolesa", "lihora tse 24"), police.WordsIn("st"));
+        Assert.Equal(new ContactWords("Police emergency", "24 hours"), police.WordsIn("en"));
+        Assert.Equal(new ContactWords("Police emergency", "24 hours"), police.WordsIn("fr"));
+    }
+
+    [Theory]
     [InlineData("{{contact:za.nobody}}", "does not exist")]
     [InlineData("{{contact:za.unconfirmed-line}}", "is not verified")]
     [InlineData("{{fact:za.no-such-fact}}", "does not exist in facts.yaml")]

@@ -35,6 +35,8 @@ internal sealed class KnowledgeFolder : IDisposable
                 verified: true
                 verified_on: 2026-02-03
                 source: { title: "Police page", url: "https://police.example.org/" }
+                translations:
+                  st: { name: "Sepolesa", hours: "lihora tse 24" }
               - key: unconfirmed-line
                 name: A line nobody has checked
                 number: "0800 000 111"
