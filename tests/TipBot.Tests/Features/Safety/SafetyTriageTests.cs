@@ -403,6 +403,13 @@ public sealed class SafetyTriageTests
     [InlineData("the loan men say theyll take my younger brother as payment if mama cannot pay", "the loan men say theyll take my fridge as payment if mama cannot pay")]
     [InlineData("we are in the house with all the lights off, please send someone", "there is no electricity so we are in the house with all the lights off, please send candles")]
     [InlineData("the manager keeps us locked in the back room and took our phones", "the lift got stuck and we were locked in it for an hour and took photos lol")]
+    [InlineData("the shebeen owner says if i go to the labour office hell make me disappear", "the pharmacist says if i use this cream it will make the spots disappear")]
+    [InlineData("he stopped the kombi in the bush and says if we cry he will finish us", "the coach stopped the kombi at the field and says if we run fast he will finish us early")]
+    [InlineData("the agent took our ids, nobody walks away from this yard he warns", "the agent took our ids for copies and says we can walk away with them after lunch")]
+    [InlineData("a girl about 11 at the taxi rank whispered to me that she doesnt know the man with her", "my girl of 11 says she doesnt know the man who keeps texting her on whatsapp")]
+    [InlineData("the cleaner at the guesthouse showed me the back door is chained and whispered help us", "the cleaner at the guesthouse says the shop door is chained after closing")]
+    [InlineData("ngoaneso o ngola hore ba mo qobella ho palama koloi, joale o khutsitse", "ngoaneso o ngola hore ba mo qobella ho ea sekolong sa bosiu, o a tena")]
+    [InlineData("mosali a re ke ngoana oa hae athe ha a tsebe lebitso la hae", "mosali a re ke ngoana oa hae, o tseba lebitso la hae hantle")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
