@@ -554,6 +554,14 @@ public sealed class SafetyTriageTests
     }
 
     [Theory]
+    [InlineData("they make us sew from six to midnight every day and the owner holds back our wages")]
+    [InlineData("the cleaners work from five in the morning to ten at night and the boss pays us a month late")]
+    public void Long_hours_and_pay_held_back_without_anyone_held_or_threatened_are_not_urgent(string text)
+    {
+        Assert.NotEqual(SafetyLevel.Urgent, RepositorySafety.Assess(text).Level);
+    }
+
+    [Theory]
     [InlineData("ngoanana oa ka o lilemo li 15, monna o mo isa mosebetsing Joburg, ba tsamaea bosiung bona")]
     [InlineData("my sister is 14 and a man is taking her to durban for work, they leave tonight")]
     public void A_child_being_moved_is_urgent(string text)
