@@ -9,7 +9,8 @@ namespace TipBot.Features.Console;
 /// inside it: reading the summary costs about a millisecond, which every urgent turn paid before the person got the
 /// emergency contacts (bench/README.md, "Console pushes after the turn"). One reader pushes in order; a case waiting
 /// to be pushed is pushed once however often it changed meanwhile, and its summary is read when it is pushed, after
-/// every change that asked for it was committed, so the last push always shows the latest state.
+/// every change that asked for it was committed, so the last push always shows the latest state; a case that is gone by
+/// then was deleted with its conversation, and the consoles are told to drop it.
 /// </summary>
 public sealed partial class CaseSummaryPushes(IHubContext<ConsoleHub, IConsoleClient> hub, CaseReader reader, ILogger<CaseSummaryPushes> logger)
     : BackgroundService
@@ -53,11 +54,12 @@ public sealed partial class CaseSummaryPushes(IHubContext<ConsoleHub, IConsoleCl
 
     private async Task PushNowAsync(Guid caseId, bool urgent, CancellationToken cancellationToken)
     {
+        var everyone = hub.Clients.Group(ConsoleHub.OperatorsGroup);
         if (await reader.SummaryAsync(caseId, cancellationToken) is not { } summary)
         {
+            await everyone.CaseDeleted(caseId);
             return;
         }
-        var everyone = hub.Clients.Group(ConsoleHub.OperatorsGroup);
         await everyone.CaseChanged(summary);
         if (urgent)
         {

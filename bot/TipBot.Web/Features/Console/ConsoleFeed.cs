@@ -25,6 +25,15 @@ public sealed class ConsoleFeed(IHubContext<ConsoleHub, IConsoleClient> hub, Cas
         }
     }
 
+    /// <summary>A deleted case has no summary any more: its push tells the consoles to drop it.</summary>
+    public void CasesDeleted(IReadOnlyList<Guid> caseIds)
+    {
+        foreach (var caseId in caseIds)
+        {
+            summaries.Push(caseId, urgent: false);
+        }
+    }
+
     public Task HandleAsync(HandoffEvent handoffEvent, CancellationToken cancellationToken)
     {
         summaries.Push(handoffEvent.CaseId, urgent: handoffEvent.Priority == HumanPriority.Urgent && handoffEvent.Name is HandoffEvent.Requested or HandoffEvent.Escalated);

@@ -15,6 +15,9 @@ public interface IConsoleClient
     /// <summary>A new or newly urgent case: the console sounds and shows an alert.</summary>
     Task UrgentCase(CaseSummary summary);
 
+    /// <summary>A case was deleted with its conversation at the person's request: the queue drops it, its page says so.</summary>
+    Task CaseDeleted(Guid caseId);
+
     /// <summary>A new line in a case the console is watching.</summary>
     Task MessageAdded(TranscriptLine line);
 }

@@ -10,7 +10,7 @@ public sealed record ConsoleScriptData(string Page, Guid? CaseId, string Hub, st
     [
         "queue.waiting", "queue.waiting-new", "queue.count", "alert.urgent", "alert.dismiss", "action.open", "error.failed",
         "live.connecting", "live.live", "live.reconnecting", "live.offline", "author.user", "author.bot", "author.operator",
-        "done.accept", "done.transfer", "done.release", "done.close", "done.note", "done.reply",
+        "done.accept", "done.transfer", "done.release", "done.close", "done.note", "done.reply", "case.deleted",
     ];
 
     public static ConsoleScriptData For(ConsoleText text, string page, Guid? caseId = null) =>

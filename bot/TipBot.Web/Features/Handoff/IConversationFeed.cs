@@ -9,4 +9,7 @@ public sealed record CaseMessage(long Id, Guid CaseId, MessageAuthor Author, str
 public interface IConversationFeed
 {
     Task MessagesAddedAsync(IReadOnlyList<CaseMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>Cases deleted with their conversation (the person asked to delete their messages); call after the delete is committed.</summary>
+    void CasesDeleted(IReadOnlyList<Guid> caseIds);
 }

@@ -245,7 +245,7 @@
 
     setInterval(tick, 15000);
     tick();
-    return { caseChanged: scheduleRefresh, resync: scheduleRefresh };
+    return { caseChanged: scheduleRefresh, caseDeleted: scheduleRefresh, resync: scheduleRefresh };
   }
 
   // --- The case page ------------------------------------------------------------------------------------------
@@ -429,11 +429,21 @@
       box.focus();
     });
 
+    // The person deleted their messages: the case is gone on the server, so its words leave this screen too and nothing
+    // here can act on it any more.
+    function showDeleted() {
+      clearTimeout(liveTimer);
+      document.querySelectorAll('#transcript > *, #notes > *').forEach(item => item.remove());
+      document.querySelectorAll('.case-layout button, .case-layout textarea, .case-layout select').forEach(control => { control.disabled = true; });
+      showError(say('case.deleted'));
+    }
+
     transcript.scrollTop = transcript.scrollHeight;
     return {
       watch: connection => connection.invoke('Watch', caseId),
       messageAdded: appendLine,
       caseChanged: summary => { if (summary.id === caseId) scheduleLive(); },
+      caseDeleted: id => { if (id === caseId) showDeleted(); },
       resync: () => Promise.all([catchUp(), refreshLive()]),
     };
   }
@@ -454,6 +464,7 @@
     .build();
   connection.on('CaseChanged', summary => page.caseChanged?.(summary));
   connection.on('UrgentCase', showUrgent);
+  connection.on('CaseDeleted', id => page.caseDeleted?.(id));
   connection.on('MessageAdded', line => page.messageAdded?.(line));
   connection.onreconnecting(() => setStatus('reconnecting'));
   // "live" only once the page watches its case again and has caught up: a line pushed before the join reached nobody.

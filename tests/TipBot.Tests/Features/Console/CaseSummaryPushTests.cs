@@ -58,6 +58,22 @@ public sealed class CaseSummaryPushTests
         Assert.Equal(1, consoles.Sent.Count(sent => sent == (nameof(IConsoleClient.UrgentCase), b)));
     }
 
+    [Fact]
+    public async Task A_case_deleted_with_its_conversation_is_dropped_from_every_console()
+    {
+        var consoles = new RecordingConsoles();
+        await using var harness = await StartAsync(consoles);
+        var user = harness.User();
+        await user.SayAsync(Urgent);
+        var caseId = (await harness.CaseAsync(user)).Id;
+        await consoles.WaitForAsync(nameof(IConsoleClient.UrgentCase), caseId);
+
+        await user.SayAsync("delete my data");
+        await user.SayAsync("Yes, delete");
+
+        await consoles.WaitForAsync(nameof(IConsoleClient.CaseDeleted), caseId);
+    }
+
     private static Task<HandoffHarness> StartAsync(RecordingConsoles consoles) =>
         HandoffHarness.StartAsync(services: services => services.AddSingleton<IHubContext<ConsoleHub, IConsoleClient>>(consoles));
 
@@ -111,6 +127,12 @@ public sealed class CaseSummaryPushTests
         public Task UrgentCase(CaseSummary summary)
         {
             _sent.Enqueue((nameof(UrgentCase), summary.Id));
+            return Task.CompletedTask;
+        }
+
+        public Task CaseDeleted(Guid caseId)
+        {
+            _sent.Enqueue((nameof(CaseDeleted), caseId));
             return Task.CompletedTask;
         }
 

@@ -226,6 +226,31 @@ public sealed partial class ConsoleBrowserTests(BrowserFixture browser) : IAsync
     }
 
     [SkippableFact]
+    public async Task A_case_the_person_deletes_leaves_the_queue_and_its_open_page_at_once_without_a_reload()
+    {
+        browser.RequireBrowser();
+        var user = User();
+        await user.SayAsync("i want to talk to a person");
+        await user.SayAsync("Leave a request");
+        await user.SayAsync("my cousin in Welkom has not called for a week");
+        var caseId = Assert.Single(await CasesAsync()).Id;
+        await using var queue = await SignInAsync(await OperatorAsync(OperatorRoles.Supervisor, "Mpho"));
+        await using var casePage = await SignInAsync(await OperatorAsync(OperatorRoles.Supervisor, "Lerato"));
+        await Assertions.Expect(Row(queue.Page, caseId)).ToBeVisibleAsync();
+        await casePage.Page.GotoAsync($"/console/cases/{caseId}");
+        await Assertions.Expect(casePage.Page.GetByTestId("transcript")).ToContainTextAsync("has not called for a week");
+        await Assertions.Expect(casePage.Page.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "live");
+
+        await user.SayAsync("delete my data");
+        await user.SayAsync("Yes, delete");
+
+        await Assertions.Expect(Row(queue.Page, caseId)).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Assertions.Expect(casePage.Page.GetByTestId("action-error")).ToContainTextAsync("deleted this conversation", new() { Timeout = 15_000 });
+        await Assertions.Expect(casePage.Page.GetByTestId("transcript-line")).ToHaveCountAsync(0);
+        Assert.Empty(await CasesAsync());
+    }
+
+    [SkippableFact]
     public async Task A_request_nobody_accepts_expires_the_person_is_told_and_the_supervisor_still_sees_it()
     {
         browser.RequireBrowser();
