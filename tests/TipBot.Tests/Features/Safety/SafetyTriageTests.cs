@@ -410,6 +410,12 @@ public sealed class SafetyTriageTests
     [InlineData("the cleaner at the guesthouse showed me the back door is chained and whispered help us", "the cleaner at the guesthouse says the shop door is chained after closing")]
     [InlineData("ngoaneso o ngola hore ba mo qobella ho palama koloi, joale o khutsitse", "ngoaneso o ngola hore ba mo qobella ho ea sekolong sa bosiu, o a tena")]
     [InlineData("mosali a re ke ngoana oa hae athe ha a tsebe lebitso la hae", "mosali a re ke ngoana oa hae, o tseba lebitso la hae hantle")]
+    [InlineData("we stay in the back room and the door is bolted from the other side all day", "the shop door is bolted from the outside after closing")]
+    [InlineData("my sister sent a photo, the door of her room has no handle on the inside", "my sister sent a photo, the door of her bathroom has no handle on the inside, the landlord will fix it")]
+    [InlineData("i slipped out of the farm at dawn, the foreman is driving around searching the roads", "the police are driving around searching the roads for the stolen cattle")]
+    [InlineData("pay what you owe by friday or my boys will visit your mother", "come to my birthday braai on friday or my friends will visit you with cake")]
+    [InlineData("a man hired my taxi for ten girls to durban and took all their phones before they board", "the teacher took all their phones before the bus left for the school tour")]
+    [InlineData("cant type now they are back at the door, send someone", "my father cant type on the phone, can a person ring him")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
