@@ -416,6 +416,11 @@ public sealed class SafetyTriageTests
     [InlineData("pay what you owe by friday or my boys will visit your mother", "come to my birthday braai on friday or my friends will visit you with cake")]
     [InlineData("a man hired my taxi for ten girls to durban and took all their phones before they board", "the teacher took all their phones before the bus left for the school tour")]
     [InlineData("cant type now they are back at the door, send someone", "my father cant type on the phone, can a person ring him")]
+    [InlineData("the loan people messaged that they know where my little son sleeps. i left their bar without paying", "my sister messaged that we know where she lives now so we can fetch her for the wedding")]
+    [InlineData("my brother sent our secret word that means danger, since then his phone is off", "the secret word for the wifi means nothing to my brother, his phone is off")]
+    [InlineData("abuti o nthomella lentsoe leo re dumellaneng hore le bolela kotsi feela, ha a sa arabe le hanyane", "abuti o nthomella lentsoe leo re dumellaneng hore le bolela papali ea bolo")]
+    [InlineData("induna o hlabile mosebetsi-'moho ka thipa mona hostele", "ntate o hlabile kolobe ka thipa mona hae bakeng sa mokete")]
+    [InlineData("ngoanana oa lilemo tse 14 o re monna o tla mo lata hosane ho ea Gauteng", "ngoanana oa lilemo tse 14 o re malome o tla mo lata sekolong hosane")]
     public void A_danger_now_is_urgent_and_the_same_words_about_ordinary_things_family_or_the_past_are_not(string urgent, string calm)
     {
         Assert.Equal(SafetyLevel.Urgent, ByPatterns(urgent).Level);
