@@ -65,13 +65,13 @@ public sealed class CaseSummaryPushTests
         await using var harness = await StartAsync(consoles);
         var user = harness.User();
         await user.SayAsync(Urgent);
-        var caseId = (await harness.CaseAsync(user)).Id;
-        await consoles.WaitForAsync(nameof(IConsoleClient.UrgentCase), caseId);
+        var shown = (await harness.CaseAsync(user)).Id;
+        await consoles.WaitForAsync(nameof(IConsoleClient.UrgentCase), shown);
 
         await user.SayAsync("delete my data");
         await user.SayAsync("Yes, delete");
 
-        await consoles.WaitForAsync(nameof(IConsoleClient.CaseDeleted), caseId);
+        await consoles.WaitForAsync(nameof(IConsoleClient.CaseDeleted), shown);
     }
 
     private static Task<HandoffHarness> StartAsync(RecordingConsoles consoles) =>
