@@ -4,7 +4,7 @@ using TipBot.Tests.Features.Safety;
 
 namespace TipBot.Tests.Features.Conversations;
 
-/// <summary>A change of language needs a word only that language's example phrasings use.</summary>
+/// <summary>A change of language needs a word that language's example phrasings use far more often than the other's.</summary>
 public sealed class DistinctiveWordsTests
 {
     private static readonly Lazy<DistinctiveWords> s_words = new(() => new DistinctiveWords(RepositorySafety.Knowledge));
@@ -14,7 +14,10 @@ public sealed class DistinctiveWordsTests
     [Theory]
     [InlineData("ke kopa thuso hobane mohiri o nkile passport", "st")]
     [InlineData("my boss wont give back my passport", "en")]
-    public void A_word_only_one_language_uses_confirms_it(string text, string language) => Assert.True(Confirms(text, language));
+    // The commonest Sesotho words also appear in English's mixed phrasings ("my boss o re ke lefe"): they still confirm.
+    [InlineData("ke batla mosebetsi Gauteng", "st")]
+    [InlineData("ba re ke lefe chelete pele", "st")]
+    public void A_word_mostly_one_language_uses_confirms_it(string text, string language) => Assert.True(Confirms(text, language));
 
     [Theory]
     [InlineData("passport boss R2500", "st")]

@@ -57,6 +57,18 @@ public sealed class LanguageTests(TipBotFactory factory) : IClassFixture<TipBotF
         Assert.Contains(replies, r => r.Text == Render("passport-confiscation", "st"));
     }
 
+    [Theory]
+    [InlineData("ke batla mosebetsi Gauteng, agent o re ke lefe M2000", "recruitment-fees")]
+    [InlineData("mookameli o nkile passport ea ka", "passport-confiscation")]
+    public async Task Plain_Sesotho_in_everyday_words_is_answered_in_Sesotho(string message, string topic)
+    {
+        var bot = factory.Conversation();
+
+        var replies = await bot.SayAsync(message);
+
+        Assert.Contains(replies, r => r.Text == Render(topic, "st"));
+    }
+
     [Fact]
     public async Task A_one_word_message_keeps_the_current_language()
     {
