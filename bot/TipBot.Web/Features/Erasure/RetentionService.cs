@@ -28,8 +28,8 @@ public sealed partial class RetentionService(
     {
         var cutoff = Time.GetUtcNow().UtcDateTime.AddDays(-options.Value.Days);
         var conversations = await InBatchesAsync(db => db.Set<ConversationRecord>()
-            .Where(c => c.LastMessageAt < cutoff && c.OpenCaseId == null), cancellationToken);
-        var states = await InBatchesAsync(db => db.BotState.Where(s => s.UpdatedAt < cutoff), cancellationToken);
+            .Where(c => c.LastMessageAt < cutoff && c.OpenCaseId == null).OrderBy(c => c.LastMessageAt), cancellationToken);
+        var states = await InBatchesAsync(db => db.BotState.Where(s => s.UpdatedAt < cutoff).OrderBy(s => s.UpdatedAt), cancellationToken);
         if (conversations + states > 0)
         {
             LogDeleted(logger, conversations, states, options.Value.Days);
@@ -37,7 +37,7 @@ public sealed partial class RetentionService(
         return (conversations, states);
     }
 
-    private async Task<int> InBatchesAsync<T>(Func<TipBotDbContext, IQueryable<T>> expired, CancellationToken cancellationToken) where T : class
+    private async Task<int> InBatchesAsync<T>(Func<TipBotDbContext, IOrderedQueryable<T>> oldestFirst, CancellationToken cancellationToken) where T : class
     {
         var total = 0;
         int deleted;
@@ -45,7 +45,7 @@ public sealed partial class RetentionService(
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             using var writing = await DatabaseWriteGate.EnterAsync(contexts, cancellationToken);
-            deleted = await expired(db).Take(BatchSize).ExecuteDeleteAsync(cancellationToken);
+            deleted = await oldestFirst(db).Take(BatchSize).ExecuteDeleteAsync(cancellationToken);
             total += deleted;
         }
         while (deleted == BatchSize);
