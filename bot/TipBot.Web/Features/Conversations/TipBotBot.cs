@@ -143,7 +143,7 @@ public sealed partial class TipBotBot(
         memory.Welcomed = true;
         var language = SupportedLanguage(turnContext.Activity.Locale) ?? KnowledgeBase.DefaultLanguage;
         var strings = knowledge.Current.Strings(language);
-        await turnContext.SendActivityAsync(Reply(new BotReply(strings.Format("welcome", ("org", knowledgeOptions.Value.OrganisationName)),
+        await turnContext.SendActivityAsync(Reply(new BotReply(strings.Format("welcome", ("org", knowledgeOptions.Value.OrganisationIn(strings))),
             [new ReplyButton(strings["button.menu"])])), cancellationToken);
         await states.SaveAsync(db, state, cancellationToken);
     }

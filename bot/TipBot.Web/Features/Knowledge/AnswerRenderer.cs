@@ -11,7 +11,7 @@ public sealed partial class AnswerRenderer(IOptions<KnowledgeOptions> options)
     public string Render(string markdown, KnowledgeBase knowledge, string language) =>
         Placeholder().Replace(markdown, match => match.Groups["kind"].Value switch
         {
-            "org" => options.Value.OrganisationName,
+            "org" => options.Value.OrganisationIn(knowledge.Strings(language)),
             "fact" => knowledge.Facts.TryGetValue(match.Groups["key"].Value, out var fact) ? fact.Value : "",
             // An unverified contact is never shown, even if a file slipped past the checker.
             "contact" => knowledge.Contacts.TryGetValue(match.Groups["key"].Value, out var contact) && contact.IsShowable

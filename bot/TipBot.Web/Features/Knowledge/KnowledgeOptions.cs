@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace TipBot.Features.Knowledge;
 
 public sealed class KnowledgeOptions
@@ -9,9 +7,15 @@ public sealed class KnowledgeOptions
     /// <summary>The knowledge folder. Empty: the nearest <c>knowledge/</c> above the app or the working directory.</summary>
     public string? Path { get; set; }
 
-    /// <summary>Shown where answers say who runs the service ({{org}}).</summary>
-    [Required]
-    public string OrganisationName { get; set; } = "the organisation that shared this chat with you";
+    /// <summary>
+    /// Shown where answers say who runs the service ({{org}}). Empty: the locale's <c>organisation.unnamed</c> ("the
+    /// organisation that shared this chat with you"), so a Sesotho answer does not carry an English phrase.
+    /// </summary>
+    public string? OrganisationName { get; set; }
+
+    /// <summary>The organisation as an answer in <paramref name="strings"/>' language names it.</summary>
+    public string OrganisationIn(LocaleStrings strings) =>
+        string.IsNullOrWhiteSpace(OrganisationName) ? strings["organisation.unnamed"] : OrganisationName;
 
     public string ResolvePath() => string.IsNullOrWhiteSpace(Path) ? FindDefault() : System.IO.Path.GetFullPath(Path);
 
