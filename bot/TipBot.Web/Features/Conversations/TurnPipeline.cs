@@ -53,6 +53,19 @@ public sealed class TurnPipeline(
         (ReportTopic, "button.report-case", "report.words", ReportCase.StartTarget),
     ];
 
+    /// <summary>The flow a message's exact words start, and the language of those words.</summary>
+    private static (string Target, string Language)? FlowStartedBy(KnowledgeBase kb, string text, string language)
+    {
+        foreach (var flow in Flows)
+        {
+            if (LocalePhrases.LanguageOf(kb, flow.Words, text, language) is { } written)
+            {
+                return (flow.Target, written);
+            }
+        }
+        return null;
+    }
+
     /// <summary>A phone number sent after leaving a request: the number the person agrees to be called on.</summary>
     public const string CallbackNumberTopic = "!callback-number";
 
@@ -102,9 +115,18 @@ public sealed class TurnPipeline(
             return Outcome([new BotReply(strings["empty"], [new ReplyButton(strings["button.menu"])])], TopicRanking.NoTopic, TopicRanking.Nothing);
         }
 
-        var target = Chosen(text, memory) ?? (Is(text, MenuWords) ? MenuTarget : Is(text, MoreWords) ? MoreTarget
-            : Array.Find(Flows, flow => LocalePhrases.Matches(kb, flow.Words, text)).Target
-            ?? (memory.Offered.Exists(o => JobOfferCheck.IsAnswer(o.Target)) ? JobOfferCheck.Typed(kb, text) : null));
+        var target = Chosen(text, memory) ?? (Is(text, MenuWords) ? MenuTarget : Is(text, MoreWords) ? MoreTarget : null);
+        if (target is null && FlowStartedBy(kb, text, language) is { } flow)
+        {
+            target = flow.Target;
+            // "hlahloba mosebetsi" is too short to detect a language from, yet says which one the person reads.
+            if (!profile.LanguageChosen && flow.Language != language)
+            {
+                profile.Language = flow.Language;
+                (language, strings) = (flow.Language, kb.Strings(flow.Language));
+            }
+        }
+        target ??= memory.Offered.Exists(o => JobOfferCheck.IsAnswer(o.Target)) ? JobOfferCheck.Typed(kb, text) : null;
         if (target is not null && target.StartsWith(ConversationLanguage.TargetPrefix, StringComparison.Ordinal))
         {
             decision = ConversationLanguage.Switch(profile, target[ConversationLanguage.TargetPrefix.Length..]);

@@ -12,13 +12,25 @@ namespace TipBot.Features.Knowledge;
 /// </summary>
 public static class LocalePhrases
 {
-    private static readonly ConditionalWeakTable<KnowledgeBase, ConcurrentDictionary<string, FrozenSet<string>>> Cache = [];
+    private static readonly ConditionalWeakTable<KnowledgeBase, ConcurrentDictionary<string, FrozenDictionary<string, string[]>>> Cache = [];
 
     public static bool Matches(KnowledgeBase knowledge, string key, string text) =>
+        PhrasesOf(knowledge, key).ContainsKey(TextNormalizer.Normalize(text));
+
+    /// <summary>
+    /// The language whose phrases include the message, <paramref name="preferred"/> when several do; null when none does.
+    /// A two-word command ("hlahloba mosebetsi") is too short to detect a language from, but says which one it is in.
+    /// </summary>
+    public static string? LanguageOf(KnowledgeBase knowledge, string key, string text, string preferred) =>
+        PhrasesOf(knowledge, key).TryGetValue(TextNormalizer.Normalize(text), out var languages)
+            ? Array.IndexOf(languages, preferred) >= 0 ? preferred : languages[0]
+            : null;
+
+    private static FrozenDictionary<string, string[]> PhrasesOf(KnowledgeBase knowledge, string key) =>
         Cache.GetValue(knowledge, static _ => new(StringComparer.Ordinal))
             .GetOrAdd(key, static (key, kb) => kb.Locales.Values
-                .SelectMany(locale => locale[key].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Select(TextNormalizer.Normalize)
-                .ToFrozenSet(StringComparer.Ordinal), knowledge)
-            .Contains(TextNormalizer.Normalize(text));
+                .SelectMany(locale => locale[key].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(phrase => (Phrase: TextNormalizer.Normalize(phrase), locale.Language)))
+                .GroupBy(p => p.Phrase, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Language).Distinct().ToArray(), StringComparer.Ordinal), knowledge);
 }

@@ -80,6 +80,30 @@ public sealed class LanguageTests(TipBotFactory factory) : IClassFixture<TipBotF
         Assert.StartsWith(Knowledge.Strings("st")["menu.intro"], replies[0].Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hlahloba mosebetsi", "offer.intro")]
+    [InlineData("hlakola moqoqo", "erase.confirm")]
+    [InlineData("tlaleha nyeoe", "report.intro")]
+    public async Task A_two_word_Sesotho_command_starts_its_flow_in_Sesotho(string message, string firstWordsKey)
+    {
+        var bot = factory.Conversation();
+
+        var replies = await bot.SayAsync(message);
+
+        Assert.StartsWith(Knowledge.Strings("st")[firstWordsKey], replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Sesotho_command_keeps_a_language_the_person_chose()
+    {
+        var bot = factory.Conversation();
+        await bot.SayAsync("english");
+
+        var replies = await bot.SayAsync("hlahloba mosebetsi");
+
+        Assert.StartsWith(Knowledge.Strings("en")["offer.intro"], replies[0].Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_message_in_a_language_TipBot_does_not_speak_gets_English_and_Sesotho_and_language_buttons()
     {
