@@ -90,6 +90,10 @@ public sealed class ConversationLanguage(LanguageIdentifier identifier)
         knowledge.Locales.Values.OrderBy(l => l.Language == KnowledgeBase.DefaultLanguage ? 0 : 1)
             .Select(l => new OfferedChoice(l["language.name"], TargetPrefix + l.Language));
 
+    /// <summary>The choices of every language but <paramref name="current"/>: offered where a person may not yet know they can switch.</summary>
+    public static IEnumerable<OfferedChoice> OtherChoices(KnowledgeBase knowledge, string current) =>
+        Choices(knowledge).Where(choice => choice.Target != TargetPrefix + current);
+
     private sealed record Vocabulary(
         KnowledgeBase Knowledge, Dictionary<string, string> Aliases, HashSet<string> ChooseWords, DistinctiveWords Distinctive, WrittenLanguageModel Written);
 

@@ -143,8 +143,9 @@ public sealed partial class TipBotBot(
         memory.Welcomed = true;
         var language = SupportedLanguage(turnContext.Activity.Locale) ?? KnowledgeBase.DefaultLanguage;
         var strings = knowledge.Current.Strings(language);
-        await turnContext.SendActivityAsync(Reply(new BotReply(strings.Format("welcome", ("org", knowledgeOptions.Value.OrganisationIn(strings))),
-            [new ReplyButton(strings["button.menu"])])), cancellationToken);
+        ReplyButton[] buttons = [new(strings["button.menu"]), .. ConversationLanguage.OtherChoices(knowledge.Current, language).Select(c => new ReplyButton(c.Title))];
+        await turnContext.SendActivityAsync(Reply(new BotReply(strings.Format("welcome", ("org", knowledgeOptions.Value.OrganisationIn(strings))), buttons)),
+            cancellationToken);
         await states.SaveAsync(db, state, cancellationToken);
     }
 

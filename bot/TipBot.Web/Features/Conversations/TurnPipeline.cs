@@ -300,6 +300,11 @@ public sealed class TurnPipeline(
         {
             memory.Offered.Insert(0, new OfferedChoice(strings["button.more"], MoreTarget));
         }
+        if (entry.Id == TopicRanker.GreetingTopic)
+        {
+            // "Lumela" or "hi" is most people's first message and too short to tell their language from.
+            memory.Offered.AddRange(ConversationLanguage.OtherChoices(kb, language));
+        }
         memory.Offered.Add(new OfferedChoice(strings["button.menu"], MenuTarget));
         replies.Add(new BotReply(renderer.Render(entry.Answer, kb, entry.Language), Buttons(memory.Offered)));
 

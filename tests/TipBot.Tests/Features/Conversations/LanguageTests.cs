@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using TipBot.Features.Knowledge;
 using TipBot.Tests.Support;
 
@@ -102,6 +104,37 @@ public sealed class LanguageTests(TipBotFactory factory) : IClassFixture<TipBotF
         var replies = await bot.SayAsync("hlahloba mosebetsi");
 
         Assert.StartsWith(Knowledge.Strings("en")["offer.intro"], replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "en", "st")]
+    [InlineData("st-LS", "st", "en")]
+    public async Task The_welcome_is_in_the_channel_locale_and_offers_the_other_language_which_switches(string locale, string welcomed, string other)
+    {
+        var bot = factory.Conversation();
+        var joined = bot.Activity("", locale: locale);
+        joined["type"] = "conversationUpdate";
+        joined.Remove("text");
+        joined["membersAdded"] = new JArray(new JObject { ["id"] = "user-" + bot.ConversationId });
+
+        using var response = await bot.PostAsync(joined.ToString(Formatting.None));
+        var welcome = Assert.Single(BotClient.ParseReplies(await response.Content.ReadAsStringAsync()));
+        Assert.Equal([Knowledge.Strings(welcomed)["button.menu"], Knowledge.Strings(other)["language.name"]], welcome.Buttons());
+
+        var switched = await bot.SayAsync(welcome.Buttons()[1]);
+        Assert.Equal(Knowledge.Strings(other)["language.switched"], switched[0].Text);
+    }
+
+    [Fact]
+    public async Task A_greeting_offers_Sesotho_as_a_button_that_switches()
+    {
+        var bot = factory.Conversation();
+
+        var greeted = await bot.SayAsync("hi");
+        Assert.Contains(Knowledge.Strings("st")["language.name"], greeted.LastButtons());
+
+        var switched = await bot.SayAsync(Knowledge.Strings("st")["language.name"]);
+        Assert.Equal(Knowledge.Strings("st")["language.switched"], switched[0].Text);
     }
 
     [Fact]
