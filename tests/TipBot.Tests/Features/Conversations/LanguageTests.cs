@@ -62,6 +62,7 @@ public sealed class LanguageTests(TipBotFactory factory) : IClassFixture<TipBotF
     [Theory]
     [InlineData("ke batla mosebetsi Gauteng, agent o re ke lefe M2000", "recruitment-fees")]
     [InlineData("mookameli o nkile passport ea ka", "passport-confiscation")]
+    [InlineData("pasa ea ka e lahlehile ke le Polokwane", "travel-documents")]
     public async Task Plain_Sesotho_in_everyday_words_is_answered_in_Sesotho(string message, string topic)
     {
         var bot = factory.Conversation();
