@@ -63,49 +63,28 @@ public sealed class LanguageTests(TipBotFactory factory) : IClassFixture<TipBotF
     [InlineData("ke batla mosebetsi Gauteng, agent o re ke lefe M2000", "recruitment-fees")]
     [InlineData("mookameli o nkile passport ea ka", "passport-confiscation")]
     [InlineData("pasa ea ka e lahlehile ke le Polokwane", "travel-documents")]
-    public async Task Plain_Sesotho_in_everyday_words_is_answered_in_Sesotho(string message, string topic)
+    public async Task Plain_Sesotho_in_everyday_words_is_answered_in_Sesotho(string message, string topic) =>
+        Assert.Contains(await factory.Conversation().SayAsync(message), r => r.Text == Render(topic, "st"));
+
+    [Theory]
+    [InlineData("ke kopa thuso mabapi le mosebetsi oa ka", "menu", "st", "menu.intro")] // detected, then one word
+    [InlineData("english", "hlahloba mosebetsi", "en", "offer.intro")] // chosen, then a Sesotho command
+    public async Task A_short_message_keeps_the_language_detected_or_chosen_before(string first, string then, string language, string firstWordsKey)
     {
         var bot = factory.Conversation();
+        await bot.SayAsync(first);
 
-        var replies = await bot.SayAsync(message);
+        var replies = await bot.SayAsync(then);
 
-        Assert.Contains(replies, r => r.Text == Render(topic, "st"));
-    }
-
-    [Fact]
-    public async Task A_one_word_message_keeps_the_current_language()
-    {
-        var bot = factory.Conversation();
-        await bot.SayAsync("ke kopa thuso mabapi le mosebetsi oa ka");
-
-        var replies = await bot.SayAsync("menu");
-
-        Assert.StartsWith(Knowledge.Strings("st")["menu.intro"], replies[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith(Knowledge.Strings(language)[firstWordsKey], replies[0].Text, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("hlahloba mosebetsi", "offer.intro")]
     [InlineData("hlakola moqoqo", "erase.confirm")]
     [InlineData("tlaleha nyeoe", "report.intro")]
-    public async Task A_two_word_Sesotho_command_starts_its_flow_in_Sesotho(string message, string firstWordsKey)
-    {
-        var bot = factory.Conversation();
-
-        var replies = await bot.SayAsync(message);
-
-        Assert.StartsWith(Knowledge.Strings("st")[firstWordsKey], replies[0].Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_Sesotho_command_keeps_a_language_the_person_chose()
-    {
-        var bot = factory.Conversation();
-        await bot.SayAsync("english");
-
-        var replies = await bot.SayAsync("hlahloba mosebetsi");
-
-        Assert.StartsWith(Knowledge.Strings("en")["offer.intro"], replies[0].Text, StringComparison.Ordinal);
-    }
+    public async Task A_two_word_Sesotho_command_starts_its_flow_in_Sesotho(string message, string firstWordsKey) =>
+        Assert.StartsWith(Knowledge.Strings("st")[firstWordsKey], (await factory.Conversation().SayAsync(message))[0].Text, StringComparison.Ordinal);
 
     [Theory]
     [InlineData("en-US", "en", "st")]
